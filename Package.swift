@@ -1,0 +1,64 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("InternalImportsByDefault")]
+
+let package = Package(
+    name: "tiyan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tiyan", targets: ["tiyan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
+    ],
+    targets: [
+        // C modules only: system libraries and typed forwarders for variadic/macro APIs.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // The pipeline: crawl → archive → probe → score → report.
+        .target(name: "TiyanCore", swiftSettings: strict),
+        .target(name: "TiyanFetch", dependencies: ["TiyanCore", "CCurl", "CCurlShim"], swiftSettings: strict),
+        .target(name: "TiyanHTML", dependencies: ["TiyanCore", "CLibXML2", "CXMLShim"], swiftSettings: strict),
+        .target(name: "TiyanArchive", dependencies: ["TiyanCore", "CZlib"], swiftSettings: strict),
+        .target(name: "TiyanConfig", dependencies: ["TiyanCore", "Yams",
+                                                    .product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: strict),
+        .target(name: "TiyanCrawl", dependencies: ["TiyanCore", "TiyanFetch", "TiyanHTML", "TiyanArchive",
+                                                   "TiyanConfig"], swiftSettings: strict),
+        .target(name: "TiyanProbes", dependencies: ["TiyanCore", "TiyanHTML", "TiyanConfig"], swiftSettings: strict),
+        .target(name: "TiyanScoring", dependencies: ["TiyanCore", "TiyanConfig"], swiftSettings: strict),
+        .target(name: "TiyanReport", dependencies: ["TiyanCore", "TiyanScoring"], swiftSettings: strict),
+        .executableTarget(name: "tiyan", dependencies: [
+            "TiyanCore", "TiyanFetch", "TiyanHTML", "TiyanArchive", "TiyanConfig", "TiyanCrawl",
+            "TiyanProbes", "TiyanScoring", "TiyanReport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: strict),
+
+        // Tests mirror the modules; TiyanTestSupport serves fixture portals on loopback.
+        .target(name: "TiyanTestSupport", dependencies: [
+            "TiyanCore",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ], path: "Tests/TiyanTestSupport", swiftSettings: strict),
+        .testTarget(name: "TiyanCoreTests", dependencies: ["TiyanCore"]),
+        .testTarget(name: "TiyanFetchTests", dependencies: ["TiyanFetch", "TiyanTestSupport"]),
+        .testTarget(name: "TiyanHTMLTests", dependencies: ["TiyanHTML"]),
+        .testTarget(name: "TiyanArchiveTests", dependencies: ["TiyanArchive"]),
+        .testTarget(name: "TiyanConfigTests", dependencies: ["TiyanConfig"]),
+        .testTarget(name: "TiyanCrawlTests", dependencies: ["TiyanCrawl", "TiyanTestSupport"]),
+        .testTarget(name: "TiyanProbesTests", dependencies: ["TiyanProbes", "TiyanHTML", "TiyanConfig"]),
+        .testTarget(name: "TiyanReportTests", dependencies: ["TiyanReport", "TiyanScoring"]),
+        .testTarget(name: "TiyanEndToEndTests", dependencies: ["TiyanTestSupport", "TiyanArchive"]),
+    ]
+)

@@ -1,0 +1,4 @@
+#ifndef TIYAN_CCURL_SHIM_H
+#define TIYAN_CCURL_SHIM_H
+#include <curl/curl.h>
+#endif
