@@ -44,9 +44,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
+        // Serves the fixture portals for the offline demo (README) and the benchmark.
+        .executableTarget(name: "tiyan-fixtures", dependencies: ["TiyanTestSupport"], swiftSettings: strict),
+
         // Tests mirror the modules; TiyanTestSupport serves fixture portals on loopback.
         .target(name: "TiyanTestSupport", dependencies: [
-            "TiyanCore",
+            "TiyanCore", "CZlib",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,1 +1,16 @@
 #include "CXMLShim.h"
+
+void tiyan_xml_free(void *pointer) {
+    xmlFree(pointer);
+}
+
+static void tiyan_ignore_structured_error(void *user_data, xmlErrorPtr error) {
+    (void)user_data;
+    (void)error;
+}
+
+void tiyan_xpath_context_silence(xmlXPathContextPtr context) {
+    if (context != NULL) {
+        context->error = tiyan_ignore_structured_error;
+    }
+}

@@ -1,0 +1,97 @@
+public import TiyanCore
+import Foundation
+import Yams
+
+/// How the crawl recognises each page role from links, read from probes/discovery.yaml so that a
+/// new keyword never needs a recompile.
+public struct DiscoveryRules: Sendable {
+    public struct RolePatterns: Sendable {
+        public var text: Pattern?
+        public var title: Pattern?
+        public var href: Pattern?
+        public var exclude: Pattern?
+    }
+
+    public struct Limits: Sendable {
+        public var scripts = 12
+        public var stylesheets = 8
+        public var linkChecks = 20
+        public var homeAttempts = 1
+    }
+
+    public var roles: [PageRole: RolePatterns]
+    public var unifiedLoginHost: Pattern?
+    public var limits: Limits
+
+    public static let fileName = "discovery.yaml"
+
+    /// Decodes probes/discovery.yaml; every bad pattern or unknown role is reported with its field.
+    public static func load(directory: String) throws -> DiscoveryRules {
+        let path = (directory as NSString).appendingPathComponent(fileName)
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationErrors([ConfigurationError(file: path, line: nil, field: nil, message: "cannot read file")])
+        }
+        return try parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws -> DiscoveryRules {
+        let raw: RawRules
+        do {
+            raw = try YAMLDecoder().decode(RawRules.self, from: text)
+        } catch {
+            throw ConfigurationErrors([ConfigurationError(file: file, line: nil, field: nil, message: "\(error)")])
+        }
+        var errors: [ConfigurationError] = []
+        func compile(_ source: String?, field: String) -> Pattern? {
+            guard let source else { return nil }
+            do { return try Pattern(source) } catch {
+                errors.append(ConfigurationError(file: file, line: nil, field: field, message: "invalid regular expression"))
+                return nil
+            }
+        }
+        var roles: [PageRole: RolePatterns] = [:]
+        for (name, patterns) in raw.roles.sorted(by: { $0.key < $1.key }) {
+            guard let role = PageRole(rawValue: name), PageRole.discoverable.contains(role) else {
+                errors.append(ConfigurationError(file: file, line: nil, field: "roles.\(name)", message: "not a discoverable role"))
+                continue
+            }
+            roles[role] = RolePatterns(
+                text: compile(patterns.text, field: "roles.\(name).text"),
+                title: compile(patterns.title, field: "roles.\(name).title"),
+                href: compile(patterns.href, field: "roles.\(name).href"),
+                exclude: compile(patterns.exclude, field: "roles.\(name).exclude"))
+        }
+        let host = compile(raw.unified_login_host, field: "unified_login_host")
+        var limits = Limits()
+        if let l = raw.limits {
+            limits.scripts = l.scripts ?? limits.scripts
+            limits.stylesheets = l.stylesheets ?? limits.stylesheets
+            limits.linkChecks = l.link_checks ?? limits.linkChecks
+            limits.homeAttempts = max(1, l.home_attempts ?? limits.homeAttempts)
+        }
+        guard errors.isEmpty else { throw ConfigurationErrors(errors) }
+        return DiscoveryRules(roles: roles, unifiedLoginHost: host, limits: limits)
+    }
+
+    // Field names mirror the YAML keys.
+    private struct RawRules: Decodable {
+        struct RawRole: Decodable {
+            var text: String?
+            var title: String?
+            var href: String?
+            var exclude: String?
+        }
+        struct RawLimits: Decodable {
+            var scripts: Int?
+            var stylesheets: Int?
+            var link_checks: Int?
+            var home_attempts: Int?
+        }
+        var module: String
+        var version: Int
+        var source: String?
+        var roles: [String: RawRole]
+        var unified_login_host: String?
+        var limits: RawLimits?
+    }
+}

@@ -1,0 +1,20 @@
+import TiyanCore
+public import TiyanConfig
+
+/// Crawl behaviour beyond the network options of the fetcher.
+public struct CrawlSettings: Sendable {
+    public var rules: DiscoveryRules
+    public var ignoreRobots = false
+    /// `--user-agent`: replaces the profile of pages fetched "as a citizen" (not the mobile home).
+    public var userAgentOverride: String?
+    /// `--max-pages`: replaces each target's `max_pages`.
+    public var maxPagesOverride: Int?
+    /// Whether this vantage point can reach IPv6 at all; SB-03 is undetermined when it cannot.
+    public var hasIPv6Route = false
+    /// How many targets are crawled at once.
+    public var targetConcurrency = 8
+
+    public init(rules: DiscoveryRules) {
+        self.rules = rules
+    }
+}

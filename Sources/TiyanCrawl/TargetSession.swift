@@ -1,0 +1,350 @@
+import TiyanCore
+import TiyanFetch
+import TiyanArchive
+import TiyanConfig
+import TiyanHTML
+import Foundation
+
+/// The crawl of one target. Confined to one task: batches fan out to the fetcher and come back
+/// in plan order, so sequence numbers never depend on timing.
+final class TargetSession {
+    let target: Target
+    let crawler: Crawler
+    private(set) var records: [FetchRecord] = []
+    private var budget: Int
+    private var robots: [String: RobotsPolicy] = [:]
+    private var fetchedURLs: Set<String> = []
+    private var rules: DiscoveryRules { crawler.settings.rules }
+
+    init(target: Target, crawler: Crawler) {
+        self.target = target
+        self.crawler = crawler
+        budget = crawler.settings.maxPagesOverride ?? target.maxPages
+    }
+
+    private var pageAgent: UserAgent {
+        UserAgent(profile: crawler.settings.userAgentOverride ?? target.userAgent)
+    }
+
+    func run() async throws {
+        let home = try await fetchHome()
+        let homeDocument = home.flatMap(document(for:))
+
+        var basics: [PlannedFetch] = [
+            PlannedFetch(url: target.url, role: .homeMobile, userAgent: .mobile),
+        ]
+        if let plain = plainHTTPURL(target.url) {
+            basics.append(PlannedFetch(url: plain, role: .httpProbe, userAgent: .tiyan, followRedirects: false))
+        }
+        try await fetch(basics)
+        try await probeIPv6()
+
+        // Resources the home page loads: header scripts often write the links discovery needs.
+        var scriptBodies: [(url: String, text: String)] = []
+        if let homeDocument {
+            let loaded = try await fetch(loadedResources(of: homeDocument))
+            scriptBodies = loaded.filter { $0.role == .script && $0.error == nil }.map {
+                ($0.finalURL, CharsetDecoder.decode($0.body, contentType: $0.contentType).text)
+            }
+        }
+
+        var candidates: [LinkCandidate] = []
+        if let homeDocument { candidates += Discovery.candidates(in: homeDocument, scriptBodies: scriptBodies) }
+        if let mobile = records.first(where: { $0.role == .homeMobile }), let doc = document(for: mobile) {
+            candidates += Discovery.candidates(in: doc)
+        }
+        try await fetchRoles(from: candidates)
+        if let homeDocument { try await checkLinks(of: homeDocument) }
+    }
+
+    // MARK: - Steps
+
+    private func fetchHome() async throws -> FetchRecord? {
+        var last: FetchRecord?
+        for _ in 0..<rules.limits.homeAttempts {
+            last = try await fetch([PlannedFetch(url: target.url, role: .home, userAgent: pageAgent)]).first
+        }
+        return records.last { $0.role == .home && $0.error == nil } ?? last
+    }
+
+    private func probeIPv6() async throws {
+        guard budget > 0 else { return }
+        if crawler.settings.hasIPv6Route {
+            try await fetch([PlannedFetch(url: target.url, role: .ipv6Probe, userAgent: .tiyan, ipResolve: .v6)])
+        } else {
+            // Nothing was fetched, but the archive must say why SB-03 could not be decided.
+            append(FetchRecord(target: target.id, role: .ipv6Probe, url: target.url, errorDetail: "no_ipv6_route",
+                               fetchedAt: Date(), userAgentProfile: "tiyan"))
+            try archiveLast()
+        }
+    }
+
+    private func loadedResources(of document: HTMLDocument) -> [PlannedFetch] {
+        let site = URLResolver.site(of: document.url)
+        func sameSite(_ url: String) -> Bool { site != nil && URLResolver.site(of: url) == site }
+        var seen: Set<String> = []
+        let scripts = document.scripts.compactMap(\.url).filter { sameSite($0) && seen.insert($0).inserted }
+            .prefix(rules.limits.scripts)
+        let sheets = document.stylesheets.compactMap(\.url).filter { sameSite($0) && seen.insert($0).inserted }
+            .prefix(rules.limits.stylesheets)
+        return scripts.map { PlannedFetch(url: $0, role: .script, userAgent: pageAgent, discoveredFrom: document.url) }
+            + sheets.map { PlannedFetch(url: $0, role: .stylesheet, userAgent: pageAgent, discoveredFrom: document.url) }
+    }
+
+    /// Hints first (configured), then discovery from the home page, the login page and the
+    /// registration page, in that order, so that each role gets the most direct link.
+    private func fetchRoles(from homeCandidates: [LinkCandidate]) async throws {
+        var pending = PageRole.discoverable
+        func plan(_ role: PageRole, from candidates: [LinkCandidate]) -> PlannedFetch? {
+            if let hint = target.hints[role] {
+                return PlannedFetch(url: hint, role: role, userAgent: pageAgent, configured: true,
+                                    discoveredFrom: "targets.yaml hints.\(role.rawValue)")
+            }
+            guard let link = Discovery.best(candidates, for: role, rules: rules) else { return nil }
+            return PlannedFetch(url: link.url, role: role, userAgent: pageAgent, discoveredFrom: link.origin,
+                                obeysRobots: true)
+        }
+
+        let first = pending.compactMap { plan($0, from: homeCandidates) }
+        pending.removeAll { role in first.contains { $0.role == role } }
+        let fetched = try await fetch(first)
+
+        // The login page, and the unified identity host it leads to, offer registration,
+        // privacy and agreement links that the home page often lacks.
+        var followUps: [LinkCandidate] = []
+        if let login = fetched.first(where: { $0.role == .login }), let document = document(for: login) {
+            if let identity = try await followToIdentityHost(from: login, document: document) {
+                followUps += Discovery.candidates(in: identity)
+            }
+            followUps += Discovery.candidates(in: document)
+        }
+        let second = pending.compactMap { plan($0, from: followUps) }
+        pending.removeAll { role in second.contains { $0.role == role } }
+        let fetchedSecond = try await fetch(second)
+
+        if let register = (fetched + fetchedSecond).first(where: { $0.role == .register }),
+           let document = document(for: register) {
+            let third = pending.compactMap { plan($0, from: Discovery.candidates(in: document)) }
+            try await fetch(third)
+        }
+    }
+
+    /// When the login link leads to a portal page that only forwards (by meta refresh or script)
+    /// or links to the unified identity host, fetch that host's page as the login page too.
+    private func followToIdentityHost(from login: FetchRecord, document: HTMLDocument) async throws -> HTMLDocument? {
+        guard let hostPattern = rules.unifiedLoginHost else { return nil }
+        let finalHost = URLResolver.host(of: login.finalURL) ?? ""
+        if hostPattern.matches(finalHost) { return nil }
+        var next = Discovery.softRedirect(in: document)
+        if next == nil {
+            next = Discovery.candidates(in: document).first { candidate in
+                hostPattern.matches(URLResolver.host(of: candidate.url) ?? "")
+                    && (rules.roles[.login].flatMap { candidate.score(for: $0) } ?? 0) > 0
+            }?.url
+        }
+        guard let url = next else { return nil }
+        let records = try await fetch([PlannedFetch(url: url, role: .login, userAgent: pageAgent,
+                                                    discoveredFrom: login.finalURL, obeysRobots: true)])
+        return records.first.flatMap(document(for:))
+    }
+
+    private func checkLinks(of document: HTMLDocument) async throws {
+        var seen = fetchedURLs
+        let links = document.links.compactMap(\.url)
+            .filter { ($0.hasPrefix("http://") || $0.hasPrefix("https://")) && seen.insert($0).inserted }
+            .prefix(min(rules.limits.linkChecks, budget))
+        let plans = links.map {
+            PlannedFetch(url: $0, role: .linkCheck, userAgent: .tiyan, method: "HEAD", discoveredFrom: document.url,
+                         obeysRobots: true)
+        }
+        try await fetch(plans)
+    }
+
+    // MARK: - Fetching and recording
+
+    /// Fetches a batch concurrently; returns the records in plan order. Plans past the page
+    /// budget are dropped; plans robots.txt forbids are recorded without a request.
+    @discardableResult
+    private func fetch(_ plans: [PlannedFetch]) async throws -> [FetchRecord] {
+        var admitted: [PlannedFetch] = []
+        for plan in plans where budget > 0 {
+            budget -= 1
+            admitted.append(plan)
+        }
+        guard !admitted.isEmpty else { return [] }
+        try await loadRobots(for: admitted)
+
+        let fetcher = crawler.fetcher
+        let ignoreRobots = crawler.settings.ignoreRobots
+        let policies = robots
+        let responses = await withTaskGroup(of: (Int, FetchResponse?).self) { group in
+            for (index, plan) in admitted.enumerated() {
+                if plan.obeysRobots, !ignoreRobots, !TargetSession.allowed(plan.url, policies) {
+                    continue
+                }
+                group.addTask { (index, await TargetSession.perform(plan, with: fetcher)) }
+            }
+            var results = [FetchResponse?](repeating: nil, count: admitted.count)
+            for await (index, response) in group { results[index] = response }
+            return results
+        }
+        var made: [FetchRecord] = []
+        for (plan, response) in zip(admitted, responses) {
+            let outcome = response.map { makeRecord(plan, $0) }
+            let record = outcome?.record ?? FetchRecord(target: target.id, role: plan.role, url: plan.url, error: .robotsDisallowed,
+                               errorDetail: "robots.txt disallows this path", fetchedAt: Date(),
+                               configured: plan.configured, userAgentProfile: plan.userAgent.profileName,
+                               discoveredFrom: plan.discoveredFrom)
+            append(record, document: outcome?.document)
+            try archiveLast()
+            made.append(records[records.count - 1])
+        }
+        return made
+    }
+
+    private static func perform(_ plan: PlannedFetch, with fetcher: Fetcher) async -> FetchResponse {
+        var response = await fetcher.fetch(FetchRequest(url: plan.url, method: plan.method, userAgent: plan.userAgent,
+                                                        ipResolve: plan.ipResolve, followRedirects: plan.followRedirects))
+        // Some servers refuse HEAD; a link is only dead if GET fails too.
+        if plan.method == "HEAD", response.error != nil || [403, 405, 501].contains(response.status ?? 0) {
+            response = await fetcher.fetch(FetchRequest(url: plan.url, userAgent: plan.userAgent))
+        }
+        return response
+    }
+
+    private static func allowed(_ url: String, _ policies: [String: RobotsPolicy]) -> Bool {
+        guard let origin = origin(of: url), let policy = policies[origin] else { return true }
+        return policy.allows(path: pathAndQuery(of: url))
+    }
+
+    /// Fetches robots.txt once per origin that a robots-obeying plan touches.
+    private func loadRobots(for plans: [PlannedFetch]) async throws {
+        var origins: [String] = []
+        for plan in plans where plan.obeysRobots || plan.role == .home {
+            if let origin = TargetSession.origin(of: plan.url), robots[origin] == nil, !origins.contains(origin) {
+                origins.append(origin)
+            }
+        }
+        guard !origins.isEmpty else { return }
+        for origin in origins { robots[origin] = .allowAll }
+        let fetcher = crawler.fetcher
+        let responses = await withTaskGroup(of: (Int, FetchResponse).self) { group in
+            for (index, origin) in origins.enumerated() {
+                group.addTask {
+                    (index, await fetcher.fetch(FetchRequest(url: origin + "/robots.txt", userAgent: .tiyan)))
+                }
+            }
+            var results = [FetchResponse?](repeating: nil, count: origins.count)
+            for await (index, response) in group { results[index] = response }
+            return results
+        }
+        for (origin, response) in zip(origins, responses) {
+            guard let response else { continue }
+            let plan = PlannedFetch(url: origin + "/robots.txt", role: .robots, userAgent: .tiyan)
+            append(makeRecord(plan, response).record, document: nil)
+            try archiveLast()
+            robots[origin] = TargetSession.policy(from: response)
+        }
+    }
+
+    static func policy(from response: FetchResponse) -> RobotsPolicy {
+        guard let status = response.status else { return .allowAll }
+        if (200..<300).contains(status) {
+            return RobotsPolicy(text: String(decoding: response.body, as: UTF8.self))
+        }
+        // RFC 9309: a server error means "assume complete disallow"; 4xx means no rules.
+        return (500..<600).contains(status) ? .disallowAll : .allowAll
+    }
+
+    private func makeRecord(_ plan: PlannedFetch, _ response: FetchResponse) -> (record: FetchRecord, document: HTMLDocument?) {
+        var record = FetchRecord(
+            target: target.id, role: plan.role, method: plan.method, url: plan.url, finalURL: response.finalURL,
+            redirects: response.redirects, status: response.status, requestHeaders: response.requestHeaders,
+            headers: response.headers, body: response.body, error: response.error, errorDetail: response.errorDetail,
+            elapsedMilliseconds: response.elapsedMilliseconds, fetchedAt: response.startedAt,
+            configured: plan.configured, userAgentProfile: plan.userAgent.profileName,
+            tlsVerified: response.tlsVerified, fetchedWithoutVerification: response.fetchedWithoutVerification,
+            remoteAddress: response.remoteAddress, discoveredFrom: plan.discoveredFrom)
+        var document: HTMLDocument?
+        if plan.role.isPage, record.status != nil {
+            document = classify(&record)
+        }
+        fetchedURLs.insert(plan.url)
+        fetchedURLs.insert(response.finalURL)
+        return (record, document)
+    }
+
+    /// A bot challenge is not the site; a non-HTML answer is not a page.
+    private func classify(_ record: inout FetchRecord) -> HTMLDocument? {
+        let document = looksLikeHTML(record) ? HTMLDocument(data: record.body, contentType: record.contentType,
+                                                            url: record.finalURL) : nil
+        if case let .challenge(reason) = PageNature.classify(status: record.status, headers: record.headers,
+                                                             body: record.body, document: document) {
+            record.error = .challenge
+            record.errorDetail = reason
+        } else if record.error == nil, document == nil, !record.body.isEmpty {
+            record.error = .notHTML
+            record.errorDetail = "content type \(record.contentType ?? "none")"
+        }
+        return document
+    }
+
+    private func looksLikeHTML(_ record: FetchRecord) -> Bool {
+        if let type = record.contentType?.lowercased() {
+            if type.contains("html") || type.contains("xml") { return true }
+            if !type.hasPrefix("text/plain") && !type.isEmpty { return false }
+        }
+        let head = String(decoding: record.body.prefix(512), as: UTF8.self).lowercased()
+        return head.contains("<html") || head.contains("<!doctype html") || head.contains("<head") || head.contains("<body")
+    }
+
+    // MARK: - Bookkeeping
+
+    private var documents: [Int: HTMLDocument] = [:]
+
+    private func append(_ record: FetchRecord, document: HTMLDocument? = nil) {
+        var record = record
+        record.sequence = records.count
+        documents[record.sequence] = document
+        records.append(record)
+    }
+
+    private func archiveLast() throws {
+        guard let index = records.indices.last else { return }
+        let offset = try crawler.archive.append(records[index])
+        records[index].warcOffset = offset
+        let record = records[index]
+        crawler.progress("[\(target.id)] \(record.role.rawValue) \(record.status.map(String.init) ?? "-") "
+                         + "\(record.error?.rawValue ?? "ok") \(record.elapsedMilliseconds)ms \(record.url)")
+    }
+
+    /// The parsed page for a record, parsed once.
+    private func document(for record: FetchRecord) -> HTMLDocument? {
+        guard record.error == nil || record.error == .http4xx || record.error == .http5xx else { return nil }
+        if let cached = documents[record.sequence] { return cached }
+        guard looksLikeHTML(record) else { return nil }
+        let document = HTMLDocument(data: record.body, contentType: record.contentType, url: record.finalURL)
+        documents[record.sequence] = document
+        return document
+    }
+
+    private func plainHTTPURL(_ url: String) -> String? {
+        if url.hasPrefix("https://") { return "http://" + url.dropFirst("https://".count) }
+        if url.hasPrefix("http://") { return url }
+        return nil
+    }
+
+    static func origin(of url: String) -> String? {
+        guard let schemeEnd = url.range(of: "://") else { return nil }
+        let rest = url[schemeEnd.upperBound...]
+        let hostEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        return String(url[..<hostEnd])
+    }
+
+    static func pathAndQuery(of url: String) -> String {
+        guard let origin = origin(of: url) else { return "/" }
+        let rest = url.dropFirst(origin.count)
+        let withoutFragment = rest.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        return withoutFragment.isEmpty ? "/" : String(withoutFragment)
+    }
+}

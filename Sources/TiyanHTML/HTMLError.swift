@@ -1,0 +1,3 @@
+public enum HTMLError: Error, Sendable, Equatable {
+    case invalidXPath(String)
+}

@@ -1,0 +1,60 @@
+/// Token tests the extractor reads statements and expressions with.
+extension ScriptMarkupExtractor {
+    func literal(_ index: Int) -> String {
+        let token = tokens[index]
+        return JavaScriptLiteral.value(of: bytes, from: token.start, to: token.end, template: token.kind == .template)
+    }
+
+    func text(of index: Int) -> String {
+        let token = tokens[index]
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
+    }
+
+    func isWord(_ index: Int, _ word: StaticString) -> Bool {
+        guard index >= 0, index < tokens.count, tokens[index].kind == .word else { return false }
+        return matches(tokens[index], word)
+    }
+
+    func isPunctuator(_ index: Int, _ text: StaticString) -> Bool {
+        guard index >= 0, index < tokens.count, tokens[index].kind == .punctuator else { return false }
+        return matches(tokens[index], text)
+    }
+
+    func matches(_ token: JavaScriptToken, _ text: StaticString) -> Bool {
+        guard token.end - token.start == text.utf8CodeUnitCount else { return false }
+        return text.withUTF8Buffer { bytes[token.start..<token.end].elementsEqual($0) }
+    }
+
+    func isOpening(_ index: Int) -> Bool {
+        isPunctuator(index, "(") || isPunctuator(index, "[") || isPunctuator(index, "{")
+    }
+
+    func isTerminator(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.end - token.start == 1 else { return false }
+        switch bytes[token.start] {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): return true
+        default: return false
+        }
+    }
+
+    func isAssignment(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.kind == .punctuator, bytes[token.end - 1] == UInt8(ascii: "=") else {
+            return isPunctuator(index, "=>")
+        }
+        let length = token.end - token.start
+        if length == 1 { return true }
+        // `==`, `===`, `!=`, `!==`, `<=`, `>=` compare.
+        let first = bytes[token.start]
+        if first == UInt8(ascii: "=") || first == UInt8(ascii: "!") { return false }
+        if length == 2, first == UInt8(ascii: "<") || first == UInt8(ascii: ">") { return false }
+        return true
+    }
+
+    /// A token that continues the previous line's expression, so no semicolon is inserted.
+    func continuesExpression(_ index: Int) -> Bool {
+        let continuing: [StaticString] = ["+", ".", "?.", "?", ":", "||", "&&", "??"]
+        return continuing.contains { isPunctuator(index, $0) }
+    }
+}

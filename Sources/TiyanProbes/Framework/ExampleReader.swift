@@ -1,0 +1,137 @@
+import Foundation
+import TiyanConfig
+import TiyanCore
+
+/// Reads a rule's `examples: {triggering: [...], non_triggering: [...]}`. An example is either an
+/// HTML string (the home page) or a mapping describing the home response and further records.
+struct ExampleReader {
+    let issues: ConfigurationIssues
+    let defaultURL: String
+    let defaultRunStart: Date
+
+    static let recordKeys = [
+        "url", "status", "headers", "html", "error", "error_detail", "tls_verified",
+        "unverified", "elapsed_ms", "user_agent", "discovered_from",
+    ]
+    static let exampleKeys = recordKeys + ["records", "now", "note"]
+
+    func read(_ node: ConfigNode, field: String) -> [RuleExample] {
+        guard let entries = node.entries else {
+            issues.report(node, field: field, "expected {triggering: [...], non_triggering: [...]}")
+            return []
+        }
+        var examples: [RuleExample] = []
+        for entry in entries {
+            guard let kind = RuleExample.Kind(rawValue: entry.key) else {
+                issues.report(
+                    line: entry.keyLine, field: "\(field).\(entry.key)",
+                    "unknown field (expected triggering, non_triggering)")
+                continue
+            }
+            guard let items = entry.value.items else {
+                issues.report(line: entry.keyLine, field: "\(field).\(entry.key)", "expected a list of examples")
+                continue
+            }
+            for (index, item) in items.enumerated() {
+                let itemField = "\(field).\(entry.key)[\(index)]"
+                if let example = readExample(item, kind: kind, index: index, field: itemField) {
+                    examples.append(example)
+                }
+            }
+        }
+        return examples
+    }
+
+    private func readExample(_ node: ConfigNode, kind: RuleExample.Kind, index: Int, field: String) -> RuleExample? {
+        if let html = node.scalar {
+            let home = ExampleRecord(role: .home, url: defaultURL, html: html)
+            return RuleExample(
+                kind: kind, index: index, file: issues.file, line: node.line, records: [home], runStart: defaultRunStart
+            )
+        }
+        guard let entries = node.entries else {
+            issues.report(node, field: field, "expected an HTML string or a mapping, found \(node.kindName)")
+            return nil
+        }
+        for entry in entries where !Self.exampleKeys.contains(entry.key) {
+            issues.report(
+                line: entry.keyLine, field: "\(field).\(entry.key)",
+                "unknown field (expected one of: \(Self.exampleKeys.joined(separator: ", ")))")
+        }
+        var runStart = defaultRunStart
+        if let now = node.entry("now") {
+            if let date = now.value.scalar.flatMap(Self.date(from:)) {
+                runStart = date
+            } else {
+                issues.report(
+                    line: now.keyLine, field: "\(field).now", "expected an ISO 8601 time such as 2025-06-30T02:00:00Z")
+            }
+        }
+        guard let home = readRecord(node, role: .home, field: field, homeURL: nil) else { return nil }
+        var records = [home]
+        if let list = node.entry("records") {
+            for (offset, item) in (list.value.items ?? []).enumerated() {
+                let itemField = "\(field).records[\(offset)]"
+                guard let roleName = item["role"]?.scalar, let role = PageRole(rawValue: roleName) else {
+                    issues.report(
+                        item, field: "\(itemField).role", "expected a page role (e.g. http_probe, link_check)")
+                    continue
+                }
+                for entry in item.entries ?? [] where entry.key != "role" && !Self.recordKeys.contains(entry.key) {
+                    issues.report(line: entry.keyLine, field: "\(itemField).\(entry.key)", "unknown field")
+                }
+                if let record = readRecord(item, role: role, field: itemField, homeURL: home.url) {
+                    records.append(record)
+                }
+            }
+            if list.value.items == nil {
+                issues.report(line: list.keyLine, field: "\(field).records", "expected a list of records")
+            }
+        }
+        return RuleExample(
+            kind: kind, index: index, file: issues.file, line: node.line, records: records, runStart: runStart)
+    }
+
+    private func readRecord(_ node: ConfigNode, role: PageRole, field: String, homeURL: String?) -> ExampleRecord? {
+        let before = issues.errors.count
+        let url = node["url"]?.scalar ?? homeURL ?? defaultURL
+        var record = ExampleRecord(role: role, url: url, html: node["html"]?.scalar)
+        if let error = node.entry("error") {
+            if let text = error.value.scalar, let value = FetchErrorClass(rawValue: text) {
+                record.error = value
+                record.status = nil
+            } else {
+                issues.report(line: error.keyLine, field: "\(field).error", "not a fetch error class")
+            }
+        }
+        if let status = node.entry("status") {
+            if status.value.isNull {
+                record.status = nil
+            } else if let code = status.value.int {
+                record.status = code
+            } else {
+                issues.report(line: status.keyLine, field: "\(field).status", "expected an HTTP status")
+            }
+        }
+        if let headers = node.entry("headers") {
+            guard let entries = headers.value.entries else {
+                issues.report(line: headers.keyLine, field: "\(field).headers", "expected a mapping of header to value")
+                return nil
+            }
+            record.headers = entries.map { HTTPHeader(name: $0.key, value: $0.value.scalar ?? "") }
+        }
+        record.errorDetail = node["error_detail"]?.scalar
+        record.tlsVerified = node["tls_verified"]?.bool
+        record.fetchedWithoutVerification = node["unverified"]?.bool ?? false
+        record.elapsedMilliseconds = node["elapsed_ms"]?.int ?? record.elapsedMilliseconds
+        record.userAgentProfile = node["user_agent"]?.scalar ?? (role == .homeMobile ? "mobile" : "desktop")
+        record.discoveredFrom = node["discovered_from"]?.scalar ?? (role == .home ? nil : homeURL)
+        return issues.errors.count == before ? record : nil
+    }
+
+    static func date(from text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+}

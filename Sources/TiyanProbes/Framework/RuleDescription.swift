@@ -1,0 +1,37 @@
+/// What a rule is, as its module's YAML describes it: for reports, `tiyan check` and the
+/// generated example tests.
+public struct RuleDescription: Sendable, Hashable {
+    public var id: String
+    public var module: String
+    public var name: String
+    public var sources: [RuleSource]
+    public var examples: [RuleExample]
+    /// Where the rule is configured, e.g. `probes/basics.yaml` line 40.
+    public var file: String
+    public var line: Int
+
+    public init(
+        id: String, module: String, name: String, sources: [RuleSource], examples: [RuleExample],
+        file: String, line: Int
+    ) {
+        self.id = id
+        self.module = module
+        self.name = name
+        self.sources = sources
+        self.examples = examples
+        self.file = file
+        self.line = line
+    }
+}
+
+/// A rule ready to run: its description and its Swift logic configured from YAML.
+struct LoadedRule: Sendable {
+    var description: RuleDescription
+    var rule: any Rule
+}
+
+struct LoadedModule: Sendable {
+    var name: String
+    var probeVersion: String
+    var rules: [LoadedRule]
+}

@@ -1,0 +1,94 @@
+public import Foundation
+public import TiyanCore
+
+/// One resource of an example site, as written under a rule's `examples` in probes/<module>.yaml.
+public struct ExampleRecord: Sendable, Hashable {
+    public var role: PageRole
+    public var url: String
+    public var status: Int?
+    public var headers: [HTTPHeader]
+    public var html: String?
+    public var error: FetchErrorClass?
+    public var errorDetail: String?
+    public var tlsVerified: Bool?
+    public var fetchedWithoutVerification: Bool
+    public var discoveredFrom: String?
+    public var elapsedMilliseconds: Int
+    public var userAgentProfile: String
+
+    public init(
+        role: PageRole, url: String, status: Int? = 200, headers: [HTTPHeader] = [], html: String? = nil,
+        error: FetchErrorClass? = nil, errorDetail: String? = nil, tlsVerified: Bool? = nil,
+        fetchedWithoutVerification: Bool = false, discoveredFrom: String? = nil, elapsedMilliseconds: Int = 100,
+        userAgentProfile: String = "desktop"
+    ) {
+        self.role = role
+        self.url = url
+        self.status = status
+        self.headers = headers
+        self.html = html
+        self.error = error
+        self.errorDetail = errorDetail
+        self.tlsVerified = tlsVerified
+        self.fetchedWithoutVerification = fetchedWithoutVerification
+        self.discoveredFrom = discoveredFrom
+        self.elapsedMilliseconds = elapsedMilliseconds
+        self.userAgentProfile = userAgentProfile
+    }
+
+    func fetchRecord(target: String, sequence: Int) -> FetchRecord {
+        var headers = self.headers
+        if html != nil, headers.value(of: "Content-Type") == nil {
+            headers.insert(HTTPHeader(name: "Content-Type", value: "text/html; charset=utf-8"), at: 0)
+        }
+        let https = url.lowercased().hasPrefix("https://")
+        return FetchRecord(
+            target: target, role: role, sequence: sequence, url: url, status: status, headers: headers,
+            body: Data((html ?? "").utf8), error: error, errorDetail: errorDetail,
+            elapsedMilliseconds: elapsedMilliseconds, userAgentProfile: userAgentProfile,
+            tlsVerified: tlsVerified ?? (https && error == nil ? true : nil),
+            fetchedWithoutVerification: fetchedWithoutVerification, discoveredFrom: discoveredFrom)
+    }
+}
+
+/// A triggering or non-triggering example of a rule: documentation and test at once. It
+/// remembers its file and line so that a failing example points at itself.
+public struct RuleExample: Sendable, Hashable {
+    public enum Kind: String, Sendable {
+        case triggering
+        case nonTriggering = "non_triggering"
+    }
+
+    public var kind: Kind
+    /// Position in its list, from 0.
+    public var index: Int
+    public var file: String
+    public var line: Int
+    /// The site's home page (role `home`) and any further resources, in fetch order.
+    public var records: [ExampleRecord]
+    /// The run's start for date-based rules.
+    public var runStart: Date
+
+    public init(kind: Kind, index: Int, file: String, line: Int, records: [ExampleRecord], runStart: Date) {
+        self.kind = kind
+        self.index = index
+        self.file = file
+        self.line = line
+        self.records = records
+        self.runStart = runStart
+    }
+
+    /// A triggering example fails its rule; a non-triggering one passes.
+    public var expectedStatus: Status { kind == .triggering ? .fail : .pass }
+
+    public static let targetID = "example"
+
+    /// The archived site the example describes; the target's URL is the first record's.
+    public func site() -> ArchivedSite {
+        let url = records.first?.url ?? "https://www.example.gov.cn/"
+        let target = Target(id: Self.targetID, name: "example", region: "000000", url: url)
+        return ArchivedSite(
+            target: target, runStart: runStart,
+            resources: records.enumerated().map { $1.fetchRecord(target: Self.targetID, sequence: $0) })
+    }
+}

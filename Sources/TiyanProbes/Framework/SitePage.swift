@@ -1,0 +1,48 @@
+import TiyanCore
+import TiyanHTML
+
+/// One fetched page, parsed once per evaluation. Not Sendable: it owns an `HTMLDocument`.
+final class SitePage {
+    let record: FetchRecord
+    let document: HTMLDocument
+    let nature: PageNature
+    /// Markup that scripts of this page write, filled in by `SiteContext` on first use.
+    var scriptFragments: [ScriptFragment]?
+
+    init(record: FetchRecord, document: HTMLDocument, nature: PageNature) {
+        self.record = record
+        self.document = document
+        self.nature = nature
+    }
+
+    var url: String { record.finalURL }
+
+    /// The content came over a connection whose certificate did not verify: usable to judge the
+    /// page, but every piece of evidence says so.
+    var unverifiedTLS: Bool { record.fetchedWithoutVerification || record.tlsVerified == false }
+
+    var shellReason: String? {
+        if case let .scriptShell(reason) = nature { return reason }
+        return nil
+    }
+
+    var extra: [(String, JSONValue)] { unverifiedTLS ? [("unverified_tls", true)] : [] }
+
+    func evidence(_ element: HTMLElement, extra more: [(String, JSONValue)] = []) -> Evidence {
+        Evidence(url: url, locator: element.xpath, snippet: element.snippet, extra: extra + more)
+    }
+
+    func evidence(locator: String, snippet: String, extra more: [(String, JSONValue)] = []) -> Evidence {
+        Evidence(url: url, locator: locator, snippet: snippet, extra: extra + more)
+    }
+
+    /// A negative answer from the DOM. On a script shell the DOM shows nothing of the rendered
+    /// page, so "not found" is not a finding: the result is `undetermined`, never `fail`.
+    func negative(_ finding: Finding) -> Finding {
+        guard let reason = shellReason else { return finding }
+        var undetermined = finding
+        undetermined.status = .undetermined
+        undetermined.reason = "the page is a script shell (\(reason)): its content is not in the HTML"
+        return undetermined
+    }
+}

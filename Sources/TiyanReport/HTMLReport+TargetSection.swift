@@ -1,0 +1,92 @@
+import TiyanCore
+import TiyanScoring
+
+extension HTMLReport {
+    /// One target's section: its indicators with their evidence, then the pages fetched for it,
+    /// so an evaluator can go from a verdict to the exact page and markup that decided it.
+    struct TargetSection {
+        var target: Target
+        var score: TargetScore?
+        var results: [IndicatorResult]
+        var pages: [PageLine]
+
+        func render() -> String {
+            var out = "<section class=\"target\" id=\"\(HTMLReport.anchor(target.id))\">\n"
+            out += "<h2>\(escapeHTML(target.name)) <small><code>\(escapeHTML(target.id))</code></small></h2>\n"
+            out += "<p class=\"meta\">Region 区划 \(escapeHTML(target.region)) · \(escapeHTML(target.kind.rawValue)) · "
+                + linkOrText(target.url)
+            if let total = score?.total {
+                out += " · Total 总分 <strong>\(ScoreText.format(total))</strong>"
+                    + " (\(escapeHTML(score?.grade ?? "")))"
+            } else {
+                out += " · Total 总分 <strong>—</strong> (not scored 未评分)"
+            }
+            out += "</p>\n"
+            out += indicators()
+            out += pageTable()
+            return out + "<p class=\"back\"><a href=\"#overview\">↑ Overview 总览</a></p>\n</section>\n"
+        }
+
+        private func indicators() -> String {
+            guard !results.isEmpty else { return "<p class=\"empty\">No indicator results. 无检测结果。</p>\n" }
+            var out = "<h3>Indicators 指标</h3>\n<div class=\"scroll\"><table class=\"indicators\">\n<thead><tr>"
+                + "<th>Indicator 指标</th><th>Module 模块</th><th>Status 状态</th><th>Value 值</th>"
+                + "<th>Confidence 置信度</th><th>Reason 原因</th><th>Evidence 证据</th></tr></thead>\n<tbody>\n"
+            for result in results {
+                out += "<tr class=\"st-\(result.status.rawValue)\">"
+                out += "<td><code>\(escapeHTML(result.indicator))</code></td>"
+                out += "<td>\(escapeHTML(ReportLabels.module(result.module)))</td>"
+                out += "<td><span class=\"badge b-\(result.status.rawValue)\" title=\"\(ReportLabels.status(result.status))\">"
+                    + "\(result.status.rawValue)</span></td>"
+                out += "<td><code class=\"value\">\(escapeHTML(result.value.serialized()))</code></td>"
+                out += "<td>\(escapeHTML(result.confidence.rawValue))</td>"
+                out += "<td>\(escapeHTML(result.reason ?? ""))</td>"
+                out += "<td>\(result.evidence.map(evidence).joined())</td>"
+                out += "</tr>\n"
+            }
+            return out + "</tbody>\n</table></div>\n"
+        }
+
+        private func evidence(_ item: Evidence) -> String {
+            var out = "<div class=\"evidence\">"
+            if !item.url.isEmpty { out += "<div>\(linkOrText(item.url))</div>" }
+            if !item.locator.isEmpty { out += "<div><code>\(escapeHTML(item.locator))</code></div>" }
+            if !item.snippet.isEmpty { out += "<pre>\(escapeHTML(item.snippet))</pre>" }
+            if !item.extra.isEmpty {
+                let extras = item.extra.map { key, value in
+                    "<span>\(escapeHTML(key)): \(escapeHTML(value.stringValue ?? value.serialized()))</span>"
+                }
+                out += "<div class=\"extra\">\(extras.joined(separator: " "))</div>"
+            }
+            return out + "</div>"
+        }
+
+        private func pageTable() -> String {
+            guard !pages.isEmpty else { return "<p class=\"empty pages\">No pages fetched. 未抓取页面。</p>\n" }
+            var out = "<div class=\"pages\"><h3>Pages fetched 抓取页面</h3>\n<div class=\"scroll\"><table class=\"pages\">\n"
+                + "<thead><tr><th>Role 角色</th><th>URL</th><th class=\"num\">HTTP</th><th>Error 错误</th>"
+                + "<th>Charset 编码</th><th class=\"num\">Bytes 字节</th><th class=\"num\">ms</th><th>Notes 备注</th>"
+                + "</tr></thead>\n<tbody>\n"
+            for page in pages {
+                out += "<tr\(page.error == nil ? "" : " class=\"failed\"")><td>\(escapeHTML(page.role))</td>"
+                out += "<td>\(linkOrText(page.url))"
+                if page.finalURL != page.url { out += "<br>→ \(linkOrText(page.finalURL))" }
+                out += "</td><td class=\"num\">\(page.status.map(String.init) ?? "—")</td>"
+                out += "<td>\(escapeHTML(page.error ?? ""))</td>"
+                out += "<td>\(escapeHTML(page.charset ?? ""))"
+                if let source = page.charsetSource { out += " <small>(\(escapeHTML(source)))</small>" }
+                out += "</td><td class=\"num\">\(page.bytes)</td><td class=\"num\">\(page.milliseconds)</td>"
+                out += "<td>\(notes(page))</td></tr>\n"
+            }
+            return out + "</tbody>\n</table></div></div>\n"
+        }
+
+        private func notes(_ page: PageLine) -> String {
+            var notes: [String] = []
+            if page.configured { notes.append("configured 配置") }
+            if !page.redirects.isEmpty { notes.append("\(page.redirects.count) redirect(s) 重定向") }
+            if page.unverifiedTLS { notes.append("<strong>TLS unverified 证书未验证</strong>") }
+            return notes.joined(separator: "; ")
+        }
+    }
+}

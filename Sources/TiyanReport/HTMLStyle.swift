@@ -1,0 +1,43 @@
+enum HTMLStyle {
+    /// Colours of status badges keep at least 4.5:1 contrast with white text (WCAG AA): the
+    /// report is read by the same teams who judge accessibility.
+    static let css = """
+
+        :root{font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1f2328;background:#fff}
+        body{margin:0 auto;max-width:1440px;padding:1rem 1.5rem;line-height:1.45}
+        h1{font-size:1.5rem;margin:.2rem 0 .6rem}
+        h2{font-size:1.25rem;margin:1.6rem 0 .4rem;border-bottom:2px solid #d0d7de;padding-bottom:.2rem}
+        h3{font-size:1.05rem;margin:1rem 0 .3rem}
+        dl.run{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:0 0 .6rem}
+        dl.run dt{font-weight:600}
+        dl.run dd{margin:0;word-break:break-all}
+        .scroll{overflow-x:auto}
+        table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem;font-size:.88rem}
+        th,td{border:1px solid #d0d7de;padding:.3rem .45rem;text-align:left;vertical-align:top}
+        thead th{background:#f3f5f7}
+        .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+        td.zero{color:#8c959f}
+        td.unscored{color:#57606a}
+        td.grade{font-weight:700;text-align:center}
+        code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.8rem}
+        code.value{word-break:break-all}
+        pre{white-space:pre-wrap;word-break:break-all;background:#f6f8fa;border:1px solid #e1e4e8;padding:.25rem .4rem;margin:.2rem 0;max-height:12rem;overflow:auto}
+        a.url,span.url{word-break:break-all}
+        .evidence+.evidence{border-top:1px dashed #d0d7de;margin-top:.3rem;padding-top:.3rem}
+        .extra span{display:inline-block;background:#eef1f4;border-radius:.3rem;padding:0 .3rem;margin-right:.3rem;font-size:.78rem}
+        .badge{display:inline-block;padding:.05rem .5rem;border-radius:.7rem;font-size:.76rem;font-weight:600;color:#fff;white-space:nowrap}
+        .b-pass{background:#1a7f37}.b-fail{background:#cf222e}.b-partial{background:#9a6700}
+        .b-not_applicable{background:#6e7781}.b-undetermined{background:#8250df}.b-blocked{background:#bc4c00}
+        .b-unreachable{background:#57606a}.b-error{background:#24292f}
+        tr.failed td{background:#fff8f8}
+        .meta,.note,.empty,footer{color:#57606a}
+        .filters{position:sticky;top:0;background:#fff;padding:.4rem 0;border-bottom:1px solid #d0d7de;z-index:1}
+        .filters label{margin-right:1.2rem}
+        body:has(#hide-pass:checked) tr.st-pass{display:none}
+        body:has(#hide-na:checked) tr.st-not_applicable{display:none}
+        body:has(#hide-pages:checked) .pages{display:none}
+        footer{margin-top:2rem;border-top:1px solid #d0d7de;padding-top:.5rem;font-size:.85rem}
+        @media print{.filters{display:none}pre{max-height:none}a.url::after{content:""}}
+
+        """
+}

@@ -1,0 +1,6 @@
+/// pages.jsonl: one fetched resource per line, in the order given (fetch order).
+public enum PagesFile {
+    public static func render(_ pages: [PageLine]) -> String {
+        JSONLines.render(pages.map(\.json))
+    }
+}

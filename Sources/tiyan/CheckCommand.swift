@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import TiyanConfig
+import TiyanCore
+import TiyanFetch
+import TiyanProbes
+
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run the page-level probes on local HTML files or single URLs.",
+        discussion: """
+            Each input is treated as one page of ROLE (default home) of a site that has nothing else; \
+            indicators that need other pages or the network (reachability, HTTPS, IPv6, dead links) \
+            report not_applicable or undetermined.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: ArgumentHelp("The role each input plays: \(PageRole.allCases.filter(\.isPage).map(\.rawValue).joined(separator: ", ")).",
+                               valueName: "ROLE"))
+    var role: String = "home"
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    @Option(help: "The probes directory.")
+    var probes: String = "probes"
+
+    @Argument(help: "Local HTML files or http(s) URLs.")
+    var inputs: [String]
+
+    @OptionGroup var network: NetworkOptions
+
+    func validate() throws {
+        guard let role = PageRole(rawValue: role), role.isPage else {
+            throw ValidationError("--role '\(role)' is not a page role")
+        }
+        guard !inputs.isEmpty else { throw ValidationError("give at least one file or URL") }
+    }
+
+    func run() async throws {
+        let runner: ProbeRunner
+        do {
+            runner = try ProbeRunner(configuration: try ProbeConfiguration.load(directory: probes))
+        } catch {
+            Progress.line("tiyan: bad configuration: \(error)")
+            throw ExitCode(1)
+        }
+        let pageRole = PageRole(rawValue: role) ?? .home
+        let fetcher = Fetcher(options: network.fetchOptions)
+        var reports: [JSONValue] = []
+        for (index, input) in inputs.enumerated() {
+            let record = await load(input, role: pageRole, fetcher: fetcher)
+            let target = Target(id: "check-\(index + 1)", name: input, region: "000000", url: record.url)
+            let site = ArchivedSite(target: target, runStart: record.fetchedAt, resources: [record])
+            let results = runner.evaluate(site)
+            if format == .json {
+                reports.append(.object([
+                    ("file", .string(input)), ("rules", .array([])),
+                    ("indicators", .array(results.map(\.json))),
+                ]))
+            } else {
+                print("\(input) (\(pageRole.rawValue))\(record.error.map { " — \($0.rawValue)" } ?? "")")
+                for result in results {
+                    let value = result.value.serialized()
+                    print("  \(result.indicator.padding(toLength: 6, withPad: " ", startingAt: 0)) "
+                          + "\(result.status.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(value)")
+                    if let first = result.evidence.first {
+                        print("         \(first.locator)  \(first.snippet.replacingOccurrences(of: "\n", with: " "))")
+                    } else if let reason = result.reason {
+                        print("         \(reason)")
+                    }
+                }
+            }
+        }
+        if format == .json {
+            print(reports.count == 1 ? reports[0].serialized() : JSONValue.array(reports).serialized())
+        }
+    }
+
+    /// A local file is a page that answered 200 with an HTML content type and no charset, so
+    /// the charset comes from its BOM or `<meta>` as for a real response without one.
+    private func load(_ input: String, role: PageRole, fetcher: Fetcher) async -> FetchRecord {
+        if input.hasPrefix("http://") || input.hasPrefix("https://") {
+            let agent = UserAgent(profile: network.userAgent ?? (role == .homeMobile ? "mobile" : "desktop"))
+            let response = await fetcher.fetch(FetchRequest(url: input, userAgent: agent))
+            return FetchRecord(
+                target: "check", role: role, url: input, finalURL: response.finalURL, redirects: response.redirects,
+                status: response.status, requestHeaders: response.requestHeaders, headers: response.headers,
+                body: response.body, error: response.error, errorDetail: response.errorDetail,
+                elapsedMilliseconds: response.elapsedMilliseconds, fetchedAt: response.startedAt,
+                userAgentProfile: agent.profileName, tlsVerified: response.tlsVerified,
+                fetchedWithoutVerification: response.fetchedWithoutVerification)
+        }
+        let url = URL(fileURLWithPath: input).absoluteString
+        guard let data = FileManager.default.contents(atPath: input) else {
+            return FetchRecord(target: "check", role: role, url: url, error: .http4xx,
+                               errorDetail: "cannot read \(input)", fetchedAt: Date())
+        }
+        return FetchRecord(target: "check", role: role, url: url, status: 200,
+                           headers: [HTTPHeader(name: "Content-Type", value: "text/html")], body: data,
+                           fetchedAt: Date())
+    }
+}

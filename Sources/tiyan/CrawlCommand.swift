@@ -1,0 +1,171 @@
+import ArgumentParser
+import Foundation
+import TiyanArchive
+import TiyanConfig
+import TiyanCore
+import TiyanCrawl
+import TiyanFetch
+import TiyanReport
+import TiyanScoring
+
+struct CrawlCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crawl",
+        abstract: "Crawl, archive, probe, score and write a run folder; prints its path as the last line.")
+
+    @Option(help: "The targets file.")
+    var targets: String = "targets.yaml"
+
+    @Option(help: "The probes directory.")
+    var probes: String = "probes"
+
+    @Option(help: "Where run folders are written.")
+    var out: String = "reports"
+
+    @Option(help: ArgumentHelp("Crawl only these target ids.", valueName: "ID,.."))
+    var only: String?
+
+    @Option(name: .customLong("max-pages"), help: "Fetches per target (overrides max_pages).")
+    var maxPages: Int?
+
+    @Flag(name: .customLong("ignore-robots"), help: "Fetch discovered pages even where robots.txt disallows them.")
+    var ignoreRobots = false
+
+    @Option(help: ArgumentHelp("A search query set replacing the default one in probes/ for this run.",
+                               valueName: "FILE"))
+    var queries: String?
+
+    @OptionGroup var network: NetworkOptions
+
+    func validate() throws {
+        if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1") }
+        if let queries, !FileManager.default.isReadableFile(atPath: queries) {
+            throw ValidationError("--queries: cannot read \(queries)")
+        }
+    }
+
+    func run() async throws {
+        do {
+            try await crawl()
+        } catch let failure as RunFailure {
+            Progress.line("tiyan: \(failure.description)")
+            throw ExitCode(1)
+        }
+    }
+
+    private func crawl() async throws {
+        let startedAt = Date()
+        let configuration = try loadConfiguration()
+        let selected = try select(configuration.targets.targets)
+
+        let runID = RunID.make(startedAt: startedAt)
+        let lock: RunLock
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            lock = try RunLock(path: out + "/.tiyan.lock")
+        } catch {
+            throw RunFailure("cannot take the run lock in \(out): \(error)")
+        }
+        defer { lock.release() }
+        let directory = out + "/" + runID
+        guard !FileManager.default.fileExists(atPath: directory) else {
+            throw RunFailure("run folder \(directory) already exists")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw RunFailure("cannot create \(directory): \(error)")
+        }
+
+        // The archive is streamed to a temporary name and renamed once complete.
+        let archivePath = directory + "/archive.warc.gz"
+        let partialPath = directory + "/.archive.warc.gz.partial"
+        let archive: WARCWriter
+        do {
+            archive = try WARCWriter(path: partialPath, info: ArchiveRunInfo(
+                runID: runID, startedAt: startedAt, toolVersion: ToolVersion.current))
+        } catch {
+            throw RunFailure("cannot write the archive: \(error)")
+        }
+
+        var settings = CrawlSettings(rules: configuration.discovery)
+        settings.ignoreRobots = ignoreRobots
+        settings.userAgentOverride = network.userAgent
+        settings.maxPagesOverride = maxPages
+        settings.hasIPv6Route = Fetcher.hasIPv6Route()
+        let crawler = Crawler(fetcher: Fetcher(options: network.fetchOptions), settings: settings, archive: archive,
+                              progress: Progress.line)
+        Progress.line("tiyan: crawling \(selected.count) targets into \(directory)")
+        do {
+            try await crawler.crawl(selected)
+            try archive.close()
+            try FileManager.default.moveItem(atPath: partialPath, toPath: archivePath)
+        } catch {
+            throw RunFailure("archive write failed: \(error)")
+        }
+
+        let pipeline = configuration.pipeline
+        let outputs = try await pipeline.evaluate(archive: archivePath)
+        let finishedAt = Date()
+        do {
+            try pipeline.writeResults(outputs, to: directory)
+            try AtomicFile.write(PagesFile.render(outputs.pages), to: directory + "/pages.jsonl")
+            let manifest = RunManifest(
+                runID: runID, startedAt: startedAt, finishedAt: finishedAt, toolVersion: ToolVersion.current,
+                algorithmVersion: Scorer.algorithmVersion, targetsSHA256: configuration.targetsHash,
+                probesSHA256: configuration.probesHash,
+                options: [("targets", targets), ("probes", probes), ("only", only ?? ""),
+                          ("max_pages", maxPages.map(String.init) ?? ""), ("ignore_robots", "\(ignoreRobots)"),
+                          ("queries", queries ?? "")] + network.recorded,
+                countsByStatus: RunPipeline.countsByStatus(outputs.results),
+                targetCount: outputs.contents.targets.count, pageCount: outputs.pages.count)
+            try AtomicFile.write(manifest.render(), to: directory + "/run.json")
+            try AtomicFile.write(HTMLReport.render(HTMLReportInput(
+                manifest: manifest, targets: outputs.contents.targets, scores: outputs.scores,
+                modules: pipeline.runner.modules, results: outputs.results, pages: outputs.pages)),
+                to: directory + "/index.html")
+        } catch let failure as RunFailure {
+            throw failure
+        } catch {
+            throw RunFailure("cannot write the run folder: \(error)")
+        }
+        Progress.line("tiyan: \(outputs.results.count) results for \(outputs.contents.targets.count) targets")
+        print(directory)
+    }
+
+    private struct Configuration {
+        var targets: TargetList
+        var discovery: DiscoveryRules
+        var pipeline: RunPipeline
+        var targetsHash: String
+        var probesHash: String
+    }
+
+    private func loadConfiguration() throws -> Configuration {
+        do {
+            let list = try TargetList.load(path: targets)
+            let probeConfiguration = try ProbeConfiguration.load(directory: probes)
+            return Configuration(
+                targets: list, discovery: try DiscoveryRules.load(directory: probes),
+                pipeline: try RunPipeline(probes: probeConfiguration),
+                targetsHash: try ContentHash.sha256(ofFile: targets),
+                probesHash: try ContentHash.sha256(ofDirectory: probes))
+        } catch let errors as ConfigurationErrors {
+            throw RunFailure("bad configuration:\n" + errors.description)
+        } catch let failure as RunFailure {
+            throw failure
+        } catch {
+            throw RunFailure("bad configuration: \(error)")
+        }
+    }
+
+    private func select(_ all: [Target]) throws -> [Target] {
+        guard let only else { return all }
+        let wanted = only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let unknown = wanted.filter { id in !all.contains { $0.id == id } }
+        guard unknown.isEmpty else {
+            throw RunFailure("--only names unknown target ids: \(unknown.joined(separator: ", "))")
+        }
+        return all.filter { wanted.contains($0.id) }
+    }
+}

@@ -1,0 +1,5 @@
+import TiyanCore
+
+enum ToolVersion {
+    static var current: String { TiyanVersion.current }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+import TiyanTestSupport
+
+/// Exit statuses and messages cron and operators rely on (SPEC.md "Exit status").
+@Suite struct CommandLineTests {
+    @Test func usageErrorsExitWithTwo() throws {
+        let outcome = try TiyanProcess.run(["crawl", "--concurrency", "0"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("concurrency"))
+        #expect(try TiyanProcess.run(["no-such-command"]).status == 2)
+    }
+
+    @Test func badConfigurationExitsWithOneAndNamesTheLine() throws {
+        let workspace = NSTemporaryDirectory() + "tiyan-cli-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+        let targets = workspace + "/targets.yaml"
+        try "version: 1\ntargets:\n  - id: Bad Id\n    name: x\n    region: \"110000\"\n    url: notaurl\n"
+            .write(toFile: targets, atomically: true, encoding: .utf8)
+        let outcome = try TiyanProcess.run(["crawl", "--targets", targets, "--probes", TiyanProcess.repositoryRoot + "/probes",
+                                            "--out", workspace + "/reports"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("targets.yaml:"))
+        #expect(outcome.stdout.isEmpty)
+        let validate = try TiyanProcess.run(["validate", targets, TiyanProcess.repositoryRoot + "/probes"])
+        #expect(validate.status == 1)
+    }
+
+    @Test func defaultTargetsValidate() throws {
+        let root = TiyanProcess.repositoryRoot
+        let outcome = try TiyanProcess.run(["validate", root + "/targets.yaml", root + "/probes"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("33 targets"))
+    }
+
+    @Test func checkPrintsJSONForALocalFile() throws {
+        let file = FixturePortals().root + "/www.yi-bianmin.com/index.html"
+        let outcome = try TiyanProcess.run(["check", "--format", "json", "--probes", TiyanProcess.repositoryRoot + "/probes", file])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("\"indicators\""))
+        #expect(outcome.stdout.contains("SB-05"))
+    }
+
+    @Test func aSecondRunOnTheSameOutputIsRefused() throws {
+        let workspace = NSTemporaryDirectory() + "tiyan-lock-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: workspace + "/reports", withIntermediateDirectories: true)
+        // Hold the lock the way a running crawl does, from another process.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = ["-n", workspace + "/reports/.tiyan.lock", "sleep", "5"]
+        try holder.run()
+        defer { holder.terminate() }
+        Thread.sleep(forTimeInterval: 0.3)
+        try FixturePortals.targetsYAML(ids: ["jia"]).write(toFile: workspace + "/targets.yaml", atomically: true, encoding: .utf8)
+        let outcome = try TiyanProcess.run(["crawl", "--targets", workspace + "/targets.yaml",
+                                            "--probes", TiyanProcess.repositoryRoot + "/probes",
+                                            "--out", workspace + "/reports", "--connect-to", "::127.0.0.1:9"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("lock"))
+    }
+}

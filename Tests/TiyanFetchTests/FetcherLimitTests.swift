@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+import TiyanCore
+import TiyanFetch
+import TiyanTestSupport
+
+@Suite struct FetcherLimitTests {
+    @Test func gzipBombStopsAtTheCap() async throws {
+        let bomb = FixtureResponse.gzipped([UInt8](repeating: 0, count: 10 * 1024 * 1024), contentType: "text/html")
+        #expect(bomb.body.count < 100 * 1024)
+        try await withServer({ _ in bomb }) { server in
+            var options = loopbackOptions(server.port)
+            options.maxBodyBytes = 1024 * 1024
+            let fetcher = Fetcher(options: options)
+            let response = await fetcher.fetch(FetchRequest(url: "http://www.fixture.gov.cn/"))
+            #expect(response.error == .tooLarge)
+            #expect(response.body.isEmpty)
+            #expect(response.attempts == 1)
+        }
+    }
+
+    @Test func oversizedPlainBodyIsTooLarge() async throws {
+        let body = [UInt8](repeating: UInt8(ascii: "a"), count: 300_000)
+        try await withServer({ _ in .bytes(body, contentType: "text/html") }) { server in
+            var options = loopbackOptions(server.port)
+            options.maxBodyBytes = 100_000
+            let fetcher = Fetcher(options: options)
+            let response = await fetcher.fetch(FetchRequest(url: "http://www.fixture.gov.cn/"))
+            #expect(response.error == .tooLarge)
+            #expect(response.body.isEmpty)
+        }
+    }
+
+    @Test func bodyExactlyAtTheCapIsKept() async throws {
+        let body = [UInt8](repeating: UInt8(ascii: "a"), count: 100_000)
+        try await withServer({ _ in .bytes(body, contentType: "text/html") }) { server in
+            var options = loopbackOptions(server.port)
+            options.maxBodyBytes = 100_000
+            let response = await Fetcher(options: options).fetch(FetchRequest(url: "http://www.fixture.gov.cn/"))
+            #expect(response.error == nil)
+            #expect(response.body.count == 100_000)
+        }
+    }
+
+    @Test func slowHostTimesOutAndIsRetriedOnce() async throws {
+        try await withServer({ _ in FixtureResponse.html("late").delayed(by: .seconds(5)) }) { server in
+            var options = loopbackOptions(server.port)
+            options.timeout = 0.5
+            let fetcher = Fetcher(options: options)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let response = await fetcher.fetch(FetchRequest(url: "http://www.fixture.gov.cn/"))
+            #expect(clock.now - start < .seconds(3))
+            #expect(response.error == .timeout)
+            #expect(response.status == nil)
+            #expect(response.attempts == 2)
+            #expect(response.elapsedMilliseconds >= 400)
+        }
+    }
+
+    @Test func tricklingBodyHitsTheLowSpeedLimit() async throws {
+        var trickling = FixtureResponse.html(String(repeating: "x", count: 100))
+        trickling.trickle = (chunkSize: 1, interval: .milliseconds(400))
+        let slow = trickling
+        try await withServer({ _ in slow }) { server in
+            var options = loopbackOptions(server.port)
+            options.lowSpeedBytesPerSecond = 50
+            options.lowSpeedSeconds = 1
+            options.retryBackoffMilliseconds = 0
+            let response = await Fetcher(options: options).fetch(FetchRequest(url: "http://www.fixture.gov.cn/"))
+            #expect(response.error == .timeout)
+            #expect(response.attempts == 2)
+        }
+    }
+
+    @Test func cancellingTheTaskStopsABlockedTransfer() async throws {
+        try await withServer({ _ in FixtureResponse.html("late").delayed(by: .seconds(10)) }) { server in
+            var options = loopbackOptions(server.port)
+            options.timeout = 30
+            let fetcher = Fetcher(options: options)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let task = Task { await fetcher.fetch(FetchRequest(url: "http://www.fixture.gov.cn/")) }
+            try await Task.sleep(for: .milliseconds(200))
+            task.cancel()
+            let response = await task.value
+            #expect(clock.now - start < .seconds(5))
+            #expect(response.error == .timeout)
+            #expect(response.attempts == 1)
+        }
+    }
+}

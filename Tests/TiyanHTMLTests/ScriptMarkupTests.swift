@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+import TiyanHTML
+
+@Suite struct ScriptMarkupTests {
+    let base = "https://www.example.gov.cn/"
+
+    @Test func documentWriteWithConcatenationAcrossLines() {
+        let script = """
+            // header.js
+            document.write('<div class="top"><a href="/login">' + '登录</a>');
+            document.write("<a href=\\"/en/\\">English</a>"
+                + '<a href="/elder/">长辈版</a></div>');
+            """
+        let links = ScriptMarkup.links(in: script, baseURL: base)
+        #expect(links.map(\.text) == ["登录", "English", "长辈版"])
+        #expect(links.map(\.url) == [
+            "https://www.example.gov.cn/login", "https://www.example.gov.cn/en/", "https://www.example.gov.cn/elder/",
+        ])
+        #expect(links.map(\.element.xpath) == [
+            "script-fragment[1]/div/a[1]", "script-fragment[1]/div/a[2]", "script-fragment[1]/div/a[3]",
+        ])
+        #expect(ScriptMarkup.fragments(in: script).count == 1)
+    }
+
+    @Test func separateDocumentWriteCallsFormOneStream() {
+        let script = "document.writeln('<ul><li><a href=\"/login\">');\ndocument.write('登录</a></li>');document.write('</ul>')"
+        #expect(ScriptMarkup.fragments(in: script) == ["<ul><li><a href=\"/login\">\n登录</a></li></ul>"])
+        #expect(ScriptMarkup.links(in: script, baseURL: base).map(\.text) == ["登录"])
+    }
+
+    @Test func innerHTMLBuiltInAVariable() {
+        let script = """
+            var h = '<div class="nav">';
+            h += '<a href="/elder/index.html">长辈版</a>';
+            h = h + "<a href='/en/'>English</a>" + '</div>';
+            document.getElementById("top").innerHTML = h;
+            """
+        #expect(ScriptMarkup.links(in: script, baseURL: base).map(\.text) == ["长辈版", "English"])
+    }
+
+    @Test func arrayJoinAndPush() {
+        let script = """
+            var html = [];
+            html.push('<a href="/login">登录</a>');
+            html.push('<a href="/reg">注册</a>');
+            $("#bar").html(html.join(''));
+            el.innerHTML = ['<a href="/en/">', 'English', '</a>'].join("");
+            """
+        #expect(ScriptMarkup.links(in: script, baseURL: base).map(\.text) == ["登录", "注册", "English"])
+    }
+
+    @Test func jQueryAndInsertAdjacentHTML() {
+        let script = """
+            $('.header').append('<a class="elder" href="/elder">长辈版</a>');
+            jQuery("<a href='/en'>English</a>").appendTo("body");
+            document.body.insertAdjacentHTML('afterbegin', `<a href="/login">登录</a>`);
+            var fd = new FormData(); fd.append('name', 'value');
+            """
+        #expect(ScriptMarkup.links(in: script, baseURL: base).map(\.text) == ["长辈版", "English", "登录"])
+    }
+
+    @Test func minifiedOneLiner() {
+        let script = #"!function(e,t){var n="<a href=\"/login\">登录</a>",o=/'"/g;e.getElementById("hd").innerHTML=n+'<a href="/en">English</a>'+(t?"<a href='/elder'>长辈版</a>":"")}(document,1);"#
+        #expect(ScriptMarkup.links(in: script, baseURL: base).map(\.text) == ["登录", "English", "长辈版"])
+    }
+
+    @Test func escapesAndTemplates() {
+        let script = #"""
+            document.write('<a href=\'/login\' title="\u767b\u5f55">\x3c!-- c --\x3e\u{767B}\u5F55</a>');
+            el.innerHTML = `<a href="/u/${id}">${name}个人中心</a>`;
+            el.outerHTML = "<a href=\"/a\">\uD83D\uDE00 \\ \n</a>";
+            """#
+        let fragments = ScriptMarkup.fragments(in: script)
+        #expect(fragments == [
+            "<a href='/login' title=\"登录\"><!-- c -->登录</a>",
+            "<a href=\"/u/\">个人中心</a>",
+            "<a href=\"/a\">😀 \\ \n</a>",
+        ])
+        let links = ScriptMarkup.links(in: script, baseURL: base)
+        #expect(links.map(\.title) == ["登录", nil, nil])
+        #expect(links[1].element.xpath == "script-fragment[2]/a")
+    }
+
+    @Test func quotesInCommentsAndRegexesDoNotDerailTheLexer() {
+        let script = """
+            <!--
+            // it's a comment with a quote
+            /* another 'one */
+            var re = /["']/g, x = a / 2 / b;
+            if (/<a/.test(s)) { document.write('<a href="/login">登录</a>'); }
+            -->
+            """
+        #expect(ScriptMarkup.links(in: script, baseURL: base).map(\.text) == ["登录"])
+    }
+
+    @Test func fragmentLocatorsFollowTheFragmentsOwnStructure() {
+        let script = "el.innerHTML = '欢迎 <a href=\"/login\">登录</a>';\n$('#x').html('<li><a href=\"/a\">a</a></li><li><a href=\"/b\">b</a></li>');"
+        #expect(ScriptMarkup.links(in: script, baseURL: base).map(\.element.xpath) == [
+            "script-fragment[1]/a", "script-fragment[2]/li[1]/a", "script-fragment[2]/li[2]/a",
+        ])
+    }
+
+    @Test func nonMarkupAndUnknownValuesAreIgnored() {
+        let script = """
+            document.title = 'x'; el.innerHTML = ''; el.innerHTML = count;
+            $('#a').html(data.html); el.innerHTML = 'plain text';
+            """
+        #expect(ScriptMarkup.fragments(in: script).isEmpty)
+        #expect(ScriptMarkup.links(in: "", baseURL: base).isEmpty)
+    }
+
+    @Test func unknownOperandsAreEmpty() {
+        let script = "el.innerHTML = '<a href=\"' + ctx + '/login\">' + getName() + '登录</a>';"
+        #expect(ScriptMarkup.fragments(in: script) == ["<a href=\"/login\">登录</a>"])
+    }
+
+    @Test func garbageNeverCrashes() {
+        for script in ["'", "`${", "document.write(", "a.innerHTML = ", "/", "((((", "}}}", "\u{0}", "x = `a${`b${'c"] {
+            _ = ScriptMarkup.links(in: script, baseURL: base)
+        }
+    }
+
+    @Test func largeMinifiedBundleIsLinear() {
+        var chunk = #"function a(e,t){return e.map(function(n){return n/2>t?"x":'y'}).join(",")}var r=/[a-z]+'/g;"#
+        chunk += #"e.innerHTML="<span>"+r+"</span>";"#
+        let bundle = String(repeating: chunk, count: 13_000)
+            + #"document.write('<a href="/login">登录</a>');"#
+        #expect(bundle.utf8.count > 1_500_000)
+        let start = Date()
+        let links = ScriptMarkup.links(in: bundle, baseURL: base)
+        #expect(links.map(\.text) == ["登录"])
+        #expect(Date().timeIntervalSince(start) < 20)
+    }
+}
