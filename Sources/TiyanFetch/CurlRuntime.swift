@@ -7,6 +7,11 @@ enum CurlRuntime {
 
     static var isReady: Bool { initialization == CURLE_OK }
 
+    static var versionLine: String {
+        guard let text = curl_version() else { return "libcurl" }
+        return String(cString: text)
+    }
+
     /// curl's own text for a code, for error details.
     static func describe(_ code: CURLcode) -> String {
         guard let text = curl_easy_strerror(code) else { return "curl error \(code.rawValue)" }

@@ -37,6 +37,10 @@ public final class Fetcher: Sendable {
     /// SB-03 is undetermined when it cannot.
     public static func hasIPv6Route() -> Bool { IPv6Route.isAvailable() }
 
+    /// libcurl's version line (`libcurl/7.88.1 OpenSSL/3.0.19 zlib/1.2.13 brotli/1.0.9 ...`),
+    /// for run.json: TLS and decoder behaviour depend on it.
+    public static var libcurlVersion: String { CurlRuntime.versionLine }
+
     /// One pass through the redirect chain. Redirects are followed here rather than by curl so
     /// that every hop is recorded, passes the politeness gate of its own host and is checked to
     /// be http(s).
@@ -44,23 +48,23 @@ public final class Fetcher: Sendable {
         var chain = RedirectChain(request: request, startedAt: Date())
         let headers = RequestHeaders(request: request, contactURL: options.contactURL)
         let cancellation = CancellationFlag()
-        let budget = max(1, Int(options.timeout * 1000))
+        // curl's meaning: a total time of 0 is no total limit (connect and low-speed limits remain).
+        let budget = options.timeout > 0 ? max(1, Int(options.timeout * 1000)) : nil
 
-        guard case .success(var target) = ParsedURL.parse(request.url) else {
-            if case .failure(let invalid) = ParsedURL.parse(request.url) {
-                return chain.failed(.connect, detail: invalid.detail, retryable: false)
-            }
-            return chain.failed(.connect, detail: "invalid URL", retryable: false)
+        var target: ParsedURL
+        switch ParsedURL.parse(request.url) {
+        case .success(let parsed): target = parsed
+        case .failure(let invalid): return chain.failed(.connect, detail: invalid.detail, retryable: false)
         }
         var currentText = request.url
         while true {
-            let remaining = budget - chain.elapsedMilliseconds
-            guard remaining > 0 else {
+            let remaining = budget.map { $0 - chain.elapsedMilliseconds }
+            if let remaining, remaining <= 0 {
                 return chain.failed(.timeout, detail: "total time of \(options.timeout) s used up by redirects",
                                     retryable: true)
             }
-            let spec = HopSpec(url: target.normalized, method: request.method, headers: headers, host: target.host,
-                               verifyPeer: chain.verifiesCertificates, timeoutMilliseconds: remaining,
+            let spec = HopSpec(url: target.normalized, method: request.method, headers: headers,
+                               hostHeader: target.authority, verifyPeer: chain.verifiesCertificates, timeoutMilliseconds: remaining,
                                ipResolve: request.ipResolve, cookies: chain.cookies, options: options,
                                cancellation: cancellation)
             let hop = await politeness.withSlot(for: target.host) { await pool.perform(spec) }

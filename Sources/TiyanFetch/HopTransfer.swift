@@ -7,10 +7,11 @@ struct HopSpec: Sendable {
     var url: String
     var method: String
     var headers: RequestHeaders
-    var host: String
+    /// The Host header, for the record of a transfer that failed before curl wrote its request.
+    var hostHeader: String
     var verifyPeer: Bool
-    /// What is left of the request's total time budget.
-    var timeoutMilliseconds: Int
+    /// What is left of the request's total time budget; nil for none.
+    var timeoutMilliseconds: Int?
     var ipResolve: FetchRequest.IPResolve
     /// Cookies set earlier in this request's redirect chain, in curl's Netscape format.
     var cookies: [String]
@@ -53,7 +54,7 @@ enum HopTransfer {
         let elapsed = start.duration(to: clock.now)
         result.elapsedMilliseconds = Int(elapsed.components.seconds * 1000)
             + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
-        if result.requestHeaders.isEmpty { result.requestHeaders = spec.headers.expected(host: spec.host) }
+        if result.requestHeaders.isEmpty { result.requestHeaders = spec.headers.expected(host: spec.hostHeader) }
         return result
     }
 
@@ -70,9 +71,13 @@ enum HopTransfer {
         result.cookies = easy.listInfo(CURLINFO_COOKIELIST)
         if let failure = TransferFailure.classify(code, exceededCap: sink.exceededCap) {
             result.failure = failure
-            result.detail = failure.errorClass == .tooLarge
-                ? "body larger than \(spec.options.maxBodyBytes) bytes after decoding"
-                : easy.errorMessage(for: code)
+            if failure.errorClass == .tooLarge {
+                result.detail = "body larger than \(spec.options.maxBodyBytes) bytes after decoding"
+            } else if code == CURLE_ABORTED_BY_CALLBACK, spec.cancellation.isCancelled {
+                result.detail = "cancelled before the transfer finished"
+            } else {
+                result.detail = easy.errorMessage(for: code)
+            }
             return result
         }
         let status = easy.longInfo(CURLINFO_RESPONSE_CODE) ?? 0
@@ -112,7 +117,7 @@ enum HopTransfer {
         default: try easy.set(CURLOPT_CUSTOMREQUEST, spec.method, "CURLOPT_CUSTOMREQUEST")
         }
 
-        try easy.set(CURLOPT_TIMEOUT_MS, max(1, spec.timeoutMilliseconds), "CURLOPT_TIMEOUT_MS")
+        try easy.set(CURLOPT_TIMEOUT_MS, spec.timeoutMilliseconds.map { max(1, $0) } ?? 0, "CURLOPT_TIMEOUT_MS")
         try easy.set(CURLOPT_CONNECTTIMEOUT_MS, max(1, Int(options.connectTimeout * 1000)), "CURLOPT_CONNECTTIMEOUT_MS")
         try easy.set(CURLOPT_LOW_SPEED_LIMIT, max(0, options.lowSpeedBytesPerSecond), "CURLOPT_LOW_SPEED_LIMIT")
         try easy.set(CURLOPT_LOW_SPEED_TIME, max(0, options.lowSpeedSeconds), "CURLOPT_LOW_SPEED_TIME")

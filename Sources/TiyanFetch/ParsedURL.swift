@@ -9,6 +9,8 @@ struct ParsedURL: Sendable, Hashable {
     var scheme: String
     /// Lowercased host: the key of the per-host politeness gate.
     var host: String
+    /// The Host header curl sends: the host, with the port when the URL names one.
+    var authority: String
 
     var isHTTPS: Bool { scheme == "https" }
 
@@ -37,7 +39,9 @@ struct ParsedURL: Sendable, Hashable {
               let normalized = part(handle, CURLUPART_URL) else {
             return .failure(Invalid(detail: "invalid URL: no host"))
         }
-        return .success(ParsedURL(normalized: normalized, scheme: scheme, host: host.lowercased()))
+        let authority = part(handle, CURLUPART_PORT).map { "\(host):\($0)" } ?? host
+        return .success(ParsedURL(normalized: normalized, scheme: scheme, host: host.lowercased(),
+                                  authority: authority))
     }
 
     private static func part(_ handle: OpaquePointer, _ part: CURLUPart) -> String? {

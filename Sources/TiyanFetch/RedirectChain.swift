@@ -58,7 +58,9 @@ struct RedirectChain {
             return .redirect(to: next)
         }
         let httpError = hop.status.flatMap(TransferFailure.httpClass(status:))
-        let detail = httpError.map { _ in "HTTP \(hop.status ?? 0)" } ?? certificateProblem
+        let statusDetail = httpError.map { _ in "HTTP \(hop.status ?? 0)" }
+        let details = [statusDetail, certificateProblem].compactMap { $0 }
+        let detail = details.isEmpty ? nil : details.joined(separator: "; ")
         return .finished(AttemptOutcome(response: response(error: httpError, detail: detail), retryable: true))
     }
 

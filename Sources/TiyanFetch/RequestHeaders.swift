@@ -56,6 +56,8 @@ struct RequestHeaders: Sendable, Hashable {
 
     /// A CR or LF from a configuration file must not smuggle a second header or request.
     private static func sanitized(_ text: String) -> String {
-        String(text.filter { $0 != "\r" && $0 != "\n" && $0 != "\0" }).trimmingCharacters(in: .whitespaces)
+        // Scalars, not Characters: "\r\n" is a single Character and would slip past a comparison.
+        let kept = text.unicodeScalars.filter { $0 != "\r" && $0 != "\n" && $0 != "\0" }
+        return String(String.UnicodeScalarView(kept)).trimmingCharacters(in: .whitespaces)
     }
 }

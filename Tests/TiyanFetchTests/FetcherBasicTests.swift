@@ -118,3 +118,34 @@ import TiyanTestSupport
         _ = Fetcher.hasIPv6Route()
     }
 }
+
+@Suite struct FetcherOptionTests {
+    @Test func ipv4OnlyResolutionStillReachesLoopback() async throws {
+        try await withServer({ _ in .html("v4") }) { server in
+            let response = await Fetcher(options: loopbackOptions(server.port))
+                .fetch(FetchRequest(url: "http://www.fixture.gov.cn/", ipResolve: .v4))
+            #expect(response.error == nil, "\(response.errorDetail ?? "")")
+            #expect(response.remoteAddress == "127.0.0.1")
+        }
+    }
+
+    @Test func connectToWithExplicitPortKeepsHostAndPort() async throws {
+        try await withServer({ .html($0.header("Host") ?? "") }) { server in
+            var options = loopbackOptions(server.port)
+            options.connectTo = ["www.fixture.gov.cn:8080:127.0.0.1:\(server.port)"]
+            let response = await Fetcher(options: options).fetch(FetchRequest(url: "http://www.fixture.gov.cn:8080/"))
+            #expect(response.text == "www.fixture.gov.cn:8080")
+            #expect(server.requests.first?.host == "www.fixture.gov.cn")
+        }
+    }
+
+    @Test func zeroTimeoutMeansNoTotalLimit() async throws {
+        try await withServer({ _ in FixtureResponse.html("late").delayed(by: .milliseconds(300)) }) { server in
+            var options = loopbackOptions(server.port)
+            options.timeout = 0
+            let response = await Fetcher(options: options).fetch(FetchRequest(url: "http://www.fixture.gov.cn/"))
+            #expect(response.error == nil)
+            #expect(response.text == "late")
+        }
+    }
+}

@@ -44,7 +44,8 @@ import TiyanTestSupport
         let server = try await FixtureServer.start { _ in .html("never") }
         let port = server.port
         try await server.shutdown()
-        let response = await Fetcher(options: loopbackOptions(port)).fetch(FetchRequest(url: "http://www.fixture.gov.cn/"))
+        let response = await Fetcher(options: loopbackOptions(port))
+            .fetch(FetchRequest(url: "http://www.fixture.gov.cn/"))
         #expect(response.error == .connect)
         #expect(response.status == nil)
         #expect(response.attempts == 2)
@@ -54,7 +55,8 @@ import TiyanTestSupport
     @Test func unknownHostIsDNS() async {
         var options = FetchOptions()
         options.retryBackoffMilliseconds = 0
-        let response = await Fetcher(options: options).fetch(FetchRequest(url: "http://www.tiyan-no-such-host.invalid/"))
+        let response = await Fetcher(options: options)
+            .fetch(FetchRequest(url: "http://www.tiyan-no-such-host.invalid/"))
         #expect(response.error == .dns)
         #expect(response.attempts == 1)
         #expect(response.requestHeaders.value(of: "Host") == "www.tiyan-no-such-host.invalid",

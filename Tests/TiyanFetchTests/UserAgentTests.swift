@@ -21,3 +21,9 @@ import TiyanFetch
         #expect(UserAgent.wechat.headerValue(contactURL: "https://x.example/").contains("MicroMessenger"))
     }
 }
+
+@Suite struct FetcherEnvironmentTests {
+    @Test func libcurlVersionNamesTheLibrary() {
+        #expect(Fetcher.libcurlVersion.hasPrefix("libcurl/"))
+    }
+}

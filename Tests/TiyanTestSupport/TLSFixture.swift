@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A real HTTPS server on loopback with a freshly made self-signed certificate: openssl(1) makes
 /// the certificate, a small python3 `http.server` wrapped in `ssl` serves it. Tests that need it
@@ -15,6 +20,8 @@ public final class TLSFixture: @unchecked Sendable {
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
     }
+
+    public static let defaultBody = "<html><head><title>TLS fixture</title></head><body>加密页面</body></html>"
 
     /// Both tools are on PATH.
     public static var isAvailable: Bool {
@@ -35,8 +42,7 @@ public final class TLSFixture: @unchecked Sendable {
     /// Starts the server; `hostNames` go into the certificate's subjectAltName, so a client that
     /// trusts the certificate verifies it for those names (routed here with connect-to).
     public static func start(hostNames: [String] = ["localhost", "www.fixture.gov.cn"],
-                             body: String = "<html><head><title>TLS fixture</title></head><body>加密页面</body></html>")
-        async throws -> TLSFixture {
+                             body: String = defaultBody) async throws -> TLSFixture {
         guard let python = executable("python3"), let openssl = executable("openssl") else {
             throw Failure(description: "python3 or openssl is not installed")
         }
@@ -77,7 +83,7 @@ public final class TLSFixture: @unchecked Sendable {
             guard server.isRunning else { break }
             try await Task.sleep(for: .milliseconds(25))
         }
-        server.terminate()
+        kill(server.processIdentifier, SIGKILL)
         throw Failure(description: "the python3 TLS server did not start")
     }
 
@@ -88,7 +94,9 @@ public final class TLSFixture: @unchecked Sendable {
         }
         guard first else { return }
         if process.isRunning {
-            process.terminate()
+            // SIGKILL: a child of a test runner may inherit a mask that blocks SIGTERM, and then
+            // `terminate()` never ends it.
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: directory)
@@ -106,7 +114,8 @@ public final class TLSFixture: @unchecked Sendable {
     /// Serves `body` for every GET and HEAD. A failed handshake (a client rejecting the
     /// certificate, plain http on this port) only ends that connection.
     private static let script = """
-        import http.server, os, ssl, sys
+        import http.server, os, signal, ssl, sys
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
         certificate, key, port_file, body_file = sys.argv[1:5]
         body = open(body_file, "rb").read()
         class Handler(http.server.BaseHTTPRequestHandler):
