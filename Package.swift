@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "TiyanConfigTests", dependencies: ["TiyanConfig"]),
         .testTarget(name: "TiyanCrawlTests", dependencies: ["TiyanCrawl", "TiyanTestSupport"]),
         .testTarget(name: "TiyanProbesTests", dependencies: ["TiyanProbes", "TiyanHTML", "TiyanConfig"]),
-        .testTarget(name: "TiyanReportTests", dependencies: ["TiyanReport", "TiyanScoring"]),
+        .testTarget(name: "TiyanReportTests", dependencies: ["TiyanReport", "TiyanScoring"], exclude: ["Golden"]),
         .testTarget(name: "TiyanEndToEndTests", dependencies: ["TiyanTestSupport", "TiyanArchive"]),
     ]
 )

@@ -22,6 +22,8 @@ public struct DiscoveryRules: Sendable {
     public var roles: [PageRole: RolePatterns]
     public var unifiedLoginHost: Pattern?
     public var limits: Limits
+    /// Link texts and titles longer than this are not entries but titles that mention the words.
+    public var maxTextLength = 16
 
     public static let fileName = "discovery.yaml"
 
@@ -70,7 +72,9 @@ public struct DiscoveryRules: Sendable {
             limits.homeAttempts = max(1, l.home_attempts ?? limits.homeAttempts)
         }
         guard errors.isEmpty else { throw ConfigurationErrors(errors) }
-        return DiscoveryRules(roles: roles, unifiedLoginHost: host, limits: limits)
+        var rules = DiscoveryRules(roles: roles, unifiedLoginHost: host, limits: limits)
+        rules.maxTextLength = raw.max_text_length ?? rules.maxTextLength
+        return rules
     }
 
     // Field names mirror the YAML keys.
@@ -90,6 +94,7 @@ public struct DiscoveryRules: Sendable {
         var module: String
         var version: Int
         var source: String?
+        var max_text_length: Int?
         var roles: [String: RawRole]
         var unified_login_host: String?
         var limits: RawLimits?

@@ -21,13 +21,13 @@ struct LinkCandidate: Sendable {
     }
 
     /// Text counts most, then title, then href; nil when the link is not a candidate at all.
-    func score(for patterns: DiscoveryRules.RolePatterns) -> Int? {
+    func score(for patterns: DiscoveryRules.RolePatterns, maxTextLength: Int) -> Int? {
         if let exclude = patterns.exclude, exclude.matches(text) || exclude.matches(href) || exclude.matches(title) {
             return nil
         }
         var score = 0
-        if !text.isEmpty, patterns.text?.matches(text) == true { score += 4 }
-        if !title.isEmpty, patterns.title?.matches(title) == true { score += 2 }
+        if !text.isEmpty, text.count <= maxTextLength, patterns.text?.matches(text) == true { score += 4 }
+        if !title.isEmpty, title.count <= maxTextLength, patterns.title?.matches(title) == true { score += 2 }
         if patterns.href?.matches(url) == true || patterns.href?.matches(href) == true { score += 1 }
         return score > 0 ? score : nil
     }
@@ -41,7 +41,7 @@ enum Discovery {
         guard let patterns = rules.roles[role] else { return nil }
         var best: (LinkCandidate, Int)?
         for candidate in candidates {
-            guard let score = candidate.score(for: patterns) else { continue }
+            guard let score = candidate.score(for: patterns, maxTextLength: rules.maxTextLength) else { continue }
             if best == nil || score > (best?.1 ?? 0) { best = (candidate, score) }
         }
         return best?.0

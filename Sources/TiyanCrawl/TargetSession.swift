@@ -139,7 +139,7 @@ final class TargetSession {
         if next == nil {
             next = Discovery.candidates(in: document).first { candidate in
                 hostPattern.matches(URLResolver.host(of: candidate.url) ?? "")
-                    && (rules.roles[.login].flatMap { candidate.score(for: $0) } ?? 0) > 0
+                    && (rules.roles[.login].flatMap { candidate.score(for: $0, maxTextLength: rules.maxTextLength) } ?? 0) > 0
             }?.url
         }
         guard let url = next else { return nil }
@@ -153,9 +153,12 @@ final class TargetSession {
         let links = document.links.compactMap(\.url)
             .filter { ($0.hasPrefix("http://") || $0.hasPrefix("https://")) && seen.insert($0).inserted }
             .prefix(min(rules.limits.linkChecks, budget))
+        // robots.txt governs crawling the target; a HEAD to check someone else's link is not
+        // crawling their site, so only the target's own hosts are asked.
+        let site = URLResolver.site(of: document.url)
         let plans = links.map {
             PlannedFetch(url: $0, role: .linkCheck, userAgent: .tiyan, method: "HEAD", discoveredFrom: document.url,
-                         obeysRobots: true)
+                         obeysRobots: URLResolver.site(of: $0) == site)
         }
         try await fetch(plans)
     }

@@ -92,7 +92,9 @@ struct CrawlCommand: AsyncParsableCommand {
         settings.ignoreRobots = ignoreRobots
         settings.userAgentOverride = network.userAgent
         settings.maxPagesOverride = maxPages
-        settings.hasIPv6Route = Fetcher.hasIPv6Route()
+        // With --connect-to the addresses are fixed by the operator, so an IPv6 connect would
+        // test the mapping, not the site.
+        settings.hasIPv6Route = network.connectTo.isEmpty && Fetcher.hasIPv6Route()
         let crawler = Crawler(fetcher: Fetcher(options: network.fetchOptions), settings: settings, archive: archive,
                               progress: Progress.line)
         Progress.line("tiyan: crawling \(selected.count) targets into \(directory)")

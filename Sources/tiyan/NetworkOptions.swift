@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TiyanFetch
 
 /// Network options with curl's meanings (SPEC.md), shared by `crawl` and `check`.
@@ -43,6 +44,10 @@ struct NetworkOptions: ParsableArguments {
         guard perHost > 0 else { throw ValidationError("--per-host must be at least 1") }
         guard delayMilliseconds >= 0 else { throw ValidationError("--delay-ms must not be negative") }
         guard maxBodyMegabytes > 0 else { throw ValidationError("--max-body-mb must be at least 1") }
+        // A mistyped bundle would otherwise read as every site's certificate failing (SB-02).
+        if let cacert, !FileManager.default.isReadableFile(atPath: cacert) {
+            throw ValidationError("--cacert: cannot read \(cacert)")
+        }
         for entry in connectTo where entry.split(separator: ":", omittingEmptySubsequences: false).count != 4 {
             throw ValidationError("--connect-to '\(entry)' is not HOST:PORT:HOST2:PORT2")
         }

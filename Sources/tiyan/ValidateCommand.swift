@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TiyanConfig
+import TiyanProbes
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,7 +23,8 @@ struct ValidateCommand: ParsableCommand {
             problems += errors.errors.map(\.description)
         }
         do {
-            _ = try ProbeConfiguration.load(directory: probes)
+            // Rule-level problems (a bad pattern, a wrong example) only show when the rules load.
+            _ = try ProbeRunner(configuration: try ProbeConfiguration.load(directory: probes))
             _ = try DiscoveryRules.load(directory: probes)
         } catch let errors as ConfigurationErrors {
             problems += errors.errors.map(\.description)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiyanCore
+import TiyanTestSupport
 
 /// A crawl of the fixture portals leaves a complete run folder that cron, an evaluator and a
 /// ranking engine can each rely on.
@@ -45,7 +46,7 @@ import TiyanCore
         let run = try await FixtureRun.shared.value
         let lines = try run.file("scores.csv").split(separator: "\n")
         #expect(lines.first?.hasPrefix("id,name,region") == true)
-        #expect(lines.count == 1 + 9)
+        #expect(lines.count == 1 + FixturePortals.targets.count)
     }
 
     @Test func oneTargetsFailureNeverStopsTheOthers() async throws {

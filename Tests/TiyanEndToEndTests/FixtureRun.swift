@@ -15,13 +15,17 @@ struct FixtureRun: Sendable {
     static func make() async throws -> FixtureRun {
         let portals = FixturePortals()
         let server = try await FixtureServer.start { portals.respond(to: $0) }
+        // HTTPS under the portals' own names: a TLS relay in front of the same server.
+        let tls = try await TLSFixture.start(hostNames: FixturePortals.secureHosts, upstreamPort: server.port)
+        defer { tls.stop() }
         let workspace = NSTemporaryDirectory() + "tiyan-e2e-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
         let targets = workspace + "/targets.yaml"
         try FixturePortals.targetsYAML().write(toFile: targets, atomically: true, encoding: .utf8)
         let outcome = try TiyanProcess.run([
             "crawl", "--targets", targets, "--probes", TiyanProcess.repositoryRoot + "/probes",
-            "--out", workspace + "/reports", "--connect-to", "::127.0.0.1:\(server.port)",
+            "--out", workspace + "/reports", "--connect-to", ":443:127.0.0.1:\(tls.port)",
+            "--connect-to", "::127.0.0.1:\(server.port)", "--cacert", tls.certificatePath,
             "--delay-ms", "0", "--timeout", "3", "--max-body-mb", "1",
         ])
         let requests = server.requests

@@ -20,6 +20,7 @@ public struct FixturePortals: Sendable {
     public static let targets: [(id: String, name: String, region: String, url: String)] = [
         ("jia", "甲省政务服务网", "330000", "http://www.jiazwfw.gov.cn/"),
         ("yi", "乙市便民服务网", "440100", "http://www.yi-bianmin.com/"),
+        ("bing", "丙省政务服务网", "500000", "https://www.bingzwfw.gov.cn/"),
         ("challenge", "挑战省政务服务网", "110000", "http://www.challenge.gov.cn/"),
         ("shell", "单页省政务服务网", "120000", "http://www.shell.gov.cn/"),
         ("loop", "循环省政务服务网", "130000", "http://www.loop.gov.cn/"),
@@ -38,10 +39,29 @@ public struct FixturePortals: Sendable {
         return text
     }
 
+    /// Host names the TLS fixture serves (relaying to this server): the HTTPS portal and the
+    /// sites footers link to.
+    public static let secureHosts = ["www.bingzwfw.gov.cn", "tysfrz.bingzwfw.gov.cn", "www.gjzwfw.gov.cn",
+                                     "bszs.conac.cn", "dcs.conac.cn", "beian.miit.gov.cn", "beian.mps.gov.cn",
+                                     "www.beian.gov.cn", "www.gov.cn"]
+
     public func respond(to request: FixtureRequest) -> FixtureResponse {
         let path = String(request.path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "/")
         let userAgent = request.headers.value(of: "User-Agent") ?? ""
+        let secure = request.headers.value(of: "X-Forwarded-Proto") == "https"
         switch request.host {
+        case "www.bingzwfw.gov.cn" where !secure:
+            return .redirect(to: "https://www.bingzwfw.gov.cn" + request.path, status: 301)
+        case "www.bingzwfw.gov.cn":
+            var response = file(host: request.host, path: path)
+            response.headers.append(HTTPHeader(name: "Strict-Transport-Security", value: "max-age=31536000"))
+            return response
+        case "www.gjzwfw.gov.cn", "bszs.conac.cn", "dcs.conac.cn", "beian.miit.gov.cn", "beian.mps.gov.cn",
+             "www.beian.gov.cn", "www.gov.cn", "tysfrz.bingzwfw.gov.cn":
+            // The national sites a footer links to: alive, and not what the tests are about.
+            return .html("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>\(request.host)</title></head><body><p>\(request.host)</p></body></html>")
+        case "www.jiazwfw.gov.cn" where path.hasPrefix("/art/"):
+            return .html("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"ArticleTitle\" content=\"通知\"><title>通知 - 甲省政务服务网</title></head><body><h1>通知</h1><p>发布日期：2024-03-01</p></body></html>")
         case "www.challenge.gov.cn":
             return Self.challenge
         case "www.shell.gov.cn":

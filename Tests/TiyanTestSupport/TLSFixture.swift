@@ -41,8 +41,11 @@ public final class TLSFixture: @unchecked Sendable {
 
     /// Starts the server; `hostNames` go into the certificate's subjectAltName, so a client that
     /// trusts the certificate verifies it for those names (routed here with connect-to).
+    /// With `upstreamPort`, every request is forwarded to that plain-HTTP server on loopback
+    /// (Host kept, `X-Forwarded-Proto: https` added) and its answer relayed: the fixture portals
+    /// then have working HTTPS under their own names.
     public static func start(hostNames: [String] = ["localhost", "www.fixture.gov.cn"],
-                             body: String = defaultBody) async throws -> TLSFixture {
+                             body: String = defaultBody, upstreamPort: Int? = nil) async throws -> TLSFixture {
         guard let python = executable("python3"), let openssl = executable("openssl") else {
             throw Failure(description: "python3 or openssl is not installed")
         }
@@ -69,7 +72,7 @@ public final class TLSFixture: @unchecked Sendable {
 
         let server = Process()
         server.executableURL = python
-        server.arguments = ["-c", script, certificate, key, portFile, bodyFile]
+        server.arguments = ["-c", script, certificate, key, portFile, bodyFile, String(upstreamPort ?? 0)]
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
         try server.run()
@@ -114,20 +117,41 @@ public final class TLSFixture: @unchecked Sendable {
     /// Serves `body` for every GET and HEAD. A failed handshake (a client rejecting the
     /// certificate, plain http on this port) only ends that connection.
     private static let script = """
-        import http.server, os, signal, ssl, sys
+        import http.client, http.server, os, signal, ssl, sys
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
-        certificate, key, port_file, body_file = sys.argv[1:5]
+        certificate, key, port_file, body_file, upstream = sys.argv[1:6]
+        upstream = int(upstream)
         body = open(body_file, "rb").read()
         class Handler(http.server.BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            def relay(self, method):
+                connection = http.client.HTTPConnection("127.0.0.1", upstream, timeout=30)
+                headers = {k: v for k, v in self.headers.items() if k.lower() not in ("connection", "keep-alive")}
+                headers["X-Forwarded-Proto"] = "https"
+                connection.request(method, self.path, headers=headers)
+                answer = connection.getresponse()
+                data = answer.read()
+                self.send_response(answer.status)
+                for k, v in answer.getheaders():
+                    if k.lower() not in ("content-length", "connection", "transfer-encoding", "keep-alive"):
+                        self.send_header(k, v)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                if method != "HEAD":
+                    self.wfile.write(data)
+                connection.close()
             def head(self):
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
             def do_HEAD(self):
+                if upstream:
+                    return self.relay("HEAD")
                 self.head()
             def do_GET(self):
+                if upstream:
+                    return self.relay("GET")
                 self.head()
                 self.wfile.write(body)
             def log_message(self, *args):
