@@ -8,6 +8,16 @@ struct ArchiveAssembler {
     private(set) var targets: [Target] = []
     private(set) var resources: [FetchRecord] = []
     private var waiting: [String: (record: WARCRecord, offset: Int64)] = [:]
+    /// Without bodies the archive's index stays small: a reprobe loads each target's bodies in
+    /// turn instead of the whole run at once.
+    var keepsBodies = true
+
+    init() {}
+
+    /// Continues an archive whose warcinfo was read before (reading from a resource's offset).
+    init(info: ArchiveRunInfo) {
+        self.info = info
+    }
 
     mutating func add(_ record: WARCRecord, offset: Int64) throws {
         guard info != nil else {
@@ -65,7 +75,7 @@ struct ArchiveAssembler {
             }
             let message = try Self.message(response.record, offset: response.offset)
             headers = FramingHeaders.original(message.headers)
-            body = message.body
+            if keepsBodies { body = message.body }
         }
         return fields.record(requestHeaders: requestMessage.headers, headers: headers, body: body,
                              offset: request.offset)

@@ -45,7 +45,7 @@ enum ChallengeSignals {
     /// Lower-cased, without white space, so `document.cookie = ` and `Access  Denied` match.
     static func compacted(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars where !scalar.properties.isWhitespace {
+        for scalar in text.lowercased().unicodeScalars where !scalar.isFastWhitespace {
             scalars.append(scalar)
         }
         return String(scalars)

@@ -8,7 +8,7 @@ struct TextCollapsing {
 
     mutating func append(_ text: String) {
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if scalar.isFastWhitespace {
                 pendingSpace = !line.isEmpty
             } else {
                 if pendingSpace { line.append(" ") }

@@ -23,33 +23,77 @@ struct RunPipeline {
         runner = try ProbeRunner(configuration: probes)
     }
 
+    /// Reads the archive's index first and then one target's bodies at a time, so memory follows
+    /// the largest target, not the whole run.
     func evaluate(archive path: String) async throws -> Outputs {
         let contents: ArchiveContents
         do {
-            contents = try WARCReader.read(path: path)
+            contents = try WARCReader.read(path: path, bodies: false)
         } catch {
             throw RunFailure("cannot read archive \(path): \(error)")
         }
         let sites = contents.sites
         let runner = self.runner
-        // Targets are independent: probe them in parallel, then put them back in recorded order.
-        let perTarget = await withTaskGroup(of: (Int, [IndicatorResult]).self) { group in
-            for (index, site) in sites.enumerated() {
-                group.addTask { (index, runner.evaluate(site)) }
+        let info = contents.info
+        let perTarget = try await withThrowingTaskGroup(of: (Int, SiteOutput).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < sites.count else { return }
+                let index = next
+                next += 1
+                group.addTask { (index, try RunPipeline.evaluate(sites[index], info: info, path: path, runner: runner)) }
             }
-            var collected = [[IndicatorResult]](repeating: [], count: sites.count)
-            for await (index, results) in group { collected[index] = results }
-            return collected
+            for _ in 0..<Self.sitesInFlight { startNext() }
+            var collected = [SiteOutput?](repeating: nil, count: sites.count)
+            while let (index, output) = try await group.next() {
+                collected[index] = output
+                startNext()
+            }
+            return collected.compactMap { $0 }
         }
-        let results = perTarget.flatMap { $0 }
+        let results = perTarget.flatMap(\.results)
         let scores = Scorer.score(results: results, targets: contents.targets, modules: runner.modules)
+        var charsets: [Int64: Charset] = [:]
+        for output in perTarget { charsets.merge(output.charsets) { first, _ in first } }
         let pages = contents.resources.map { record -> PageLine in
-            let textual = record.role.isPage || record.role == .script || record.role == .stylesheet || record.role == .robots
-            guard textual, record.hasBody else { return PageLine(record: record, charset: nil, charsetSource: nil) }
-            let decoded = CharsetDecoder.decode(record.body, contentType: record.contentType)
-            return PageLine(record: record, charset: decoded.charset, charsetSource: decoded.source.rawValue)
+            let decoded = record.warcOffset.flatMap { charsets[$0] }
+            return PageLine(record: record, charset: decoded?.name, charsetSource: decoded?.source)
         }
         return Outputs(contents: contents, results: results, scores: scores, pages: pages)
+    }
+
+    /// Enough sites at once to keep both cores busy while one waits on disk.
+    private static let sitesInFlight = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+
+    /// What pages.jsonl says of a body's charset (the decoded text itself is not kept).
+    private struct Charset: Sendable {
+        var name: String
+        var source: String
+    }
+
+    private struct SiteOutput: Sendable {
+        var results: [IndicatorResult]
+        var charsets: [Int64: Charset]
+    }
+
+    private static func evaluate(_ index: ArchivedSite, info: ArchiveRunInfo, path: String, runner: ProbeRunner) throws
+        -> SiteOutput
+    {
+        let resources: [FetchRecord]
+        do {
+            resources = try WARCReader.loadingBodies(of: index.resources, info: info, path: path)
+        } catch {
+            throw RunFailure("cannot read archive \(path): \(error)")
+        }
+        let site = ArchivedSite(target: index.target, runStart: index.runStart, resources: resources)
+        var charsets: [Int64: Charset] = [:]
+        for record in resources {
+            let textual = record.role.isPage || record.role == .script || record.role == .stylesheet || record.role == .robots
+            guard textual, record.hasBody, let offset = record.warcOffset else { continue }
+            let decoded = CharsetDecoder.decode(record.body, contentType: record.contentType)
+            charsets[offset] = Charset(name: decoded.charset, source: decoded.source.rawValue)
+        }
+        return SiteOutput(results: runner.evaluate(site), charsets: charsets)
     }
 
     func writeResults(_ outputs: Outputs, to directory: String) throws {
