@@ -260,14 +260,11 @@ final class TargetSession {
     }
 
     private func makeRecord(_ plan: PlannedFetch, _ response: FetchResponse) -> (record: FetchRecord, document: HTMLDocument?) {
-        var record = FetchRecord(
-            target: target.id, role: plan.role, method: plan.method, url: plan.url, finalURL: response.finalURL,
-            redirects: response.redirects, status: response.status, requestHeaders: response.requestHeaders,
-            headers: response.headers, body: response.body, error: response.error, errorDetail: response.errorDetail,
-            elapsedMilliseconds: response.elapsedMilliseconds, fetchedAt: response.startedAt,
-            configured: plan.configured, userAgentProfile: plan.userAgent.profileName,
-            tlsVerified: response.tlsVerified, fetchedWithoutVerification: response.fetchedWithoutVerification,
-            remoteAddress: response.remoteAddress, discoveredFrom: plan.discoveredFrom)
+        var record = response.record(target: target.id, role: plan.role, method: plan.method,
+                                     configured: plan.configured, userAgentProfile: plan.userAgent.profileName,
+                                     discoveredFrom: plan.discoveredFrom)
+        // The plan's URL, not the one the fetcher normalised: discovery and robots speak of it.
+        record.url = plan.url
         var document: HTMLDocument?
         if plan.role.isPage, record.status != nil {
             document = classify(&record)

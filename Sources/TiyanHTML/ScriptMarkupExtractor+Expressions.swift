@@ -1,3 +1,5 @@
+import Foundation
+
 extension ScriptMarkupExtractor {
     /// The literal text of one expression starting at `start`, stopping at `limit`, at a `,`,
     /// `;`, closing bracket or assignment on its own level, or at a line break where JavaScript
@@ -30,9 +32,14 @@ extension ScriptMarkupExtractor {
                 if isTerminator(index) || isAssignment(index) { break loop }
                 if isPunctuator(index, "(") {
                     let close = closing[index]
-                    // After an operand it is a call, whose arguments are not this expression's text.
+                    // After an operand it is a call, whose arguments are not this expression's text,
+                    // except the decoders that the conac badge snippet and others wrap markup in.
                     if !previousIsOperand, depth < ScriptMarkupExtractor.maximumDepth {
                         append(evaluate(from: index + 1, limit: close, depth: depth + 1), to: &result)
+                    } else if isDecoderCall(before: index, start: start), depth < ScriptMarkupExtractor.maximumDepth {
+                        var argument = evaluate(from: index + 1, limit: close, depth: depth + 1)
+                        argument.text = argument.text.removingPercentEncoding ?? argument.text
+                        append(argument, to: &result)
                     }
                     index = close + 1
                 } else if isPunctuator(index, "[") {
@@ -53,6 +60,14 @@ extension ScriptMarkupExtractor {
         }
         result.end = min(index, limit)
         return result
+    }
+
+    /// `unescape(…)`, `decodeURIComponent(…)` or `decodeURI(…)` called as plain functions.
+    func isDecoderCall(before open: Int, start: Int) -> Bool {
+        let name = open - 1
+        guard name >= start, tokens[name].kind == .word else { return false }
+        if name > start, isPunctuator(name - 1, ".") || isPunctuator(name - 1, "?.") { return false }
+        return isWord(name, "unescape") || isWord(name, "decodeURIComponent") || isWord(name, "decodeURI")
     }
 
     /// Appends an array literal's elements (joined by `.join(sep)` when it follows) and returns

@@ -10,9 +10,9 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Run the page-level probes on local HTML files or single URLs.",
         discussion: """
-            Each input is treated as one page of ROLE (default home) of a site that has nothing else; \
-            indicators that need other pages or the network (reachability, HTTPS, IPv6, dead links) \
-            report not_applicable or undetermined.
+            Each input is treated as one page of ROLE (default home) of a site that has nothing else. \
+            Only page rules run: indicators decided from a whole crawl (reachability, HTTPS, IPv6, dead \
+            links; `scope: site` in probes/) need `tiyan crawl`.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -37,6 +37,11 @@ struct CheckCommand: AsyncParsableCommand {
             throw ValidationError("--role '\(role)' is not a page role")
         }
         guard !inputs.isEmpty else { throw ValidationError("give at least one file or URL") }
+        for input in inputs where !(input.hasPrefix("http://") || input.hasPrefix("https://")) {
+            guard FileManager.default.isReadableFile(atPath: input) else {
+                throw ValidationError("cannot read \(input)")
+            }
+        }
     }
 
     func run() async throws {
@@ -48,13 +53,14 @@ struct CheckCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let pageRole = PageRole(rawValue: role) ?? .home
+        let pageIndicators = Set(runner.rules.filter { $0.scope == .page }.map(\.id))
         let fetcher = Fetcher(options: network.fetchOptions)
         var reports: [JSONValue] = []
         for (index, input) in inputs.enumerated() {
             let record = await load(input, role: pageRole, fetcher: fetcher)
             let target = Target(id: "check-\(index + 1)", name: input, region: "000000", url: record.url)
             let site = ArchivedSite(target: target, runStart: record.fetchedAt, resources: [record])
-            let results = runner.evaluate(site)
+            let results = runner.evaluate(site, indicators: pageIndicators)
             if format == .json {
                 reports.append(.object([
                     ("file", .string(input)), ("rules", .array([])),
@@ -85,19 +91,11 @@ struct CheckCommand: AsyncParsableCommand {
         if input.hasPrefix("http://") || input.hasPrefix("https://") {
             let agent = UserAgent(profile: network.userAgent ?? (role == .homeMobile ? "mobile" : "desktop"))
             let response = await fetcher.fetch(FetchRequest(url: input, userAgent: agent))
-            return FetchRecord(
-                target: "check", role: role, url: input, finalURL: response.finalURL, redirects: response.redirects,
-                status: response.status, requestHeaders: response.requestHeaders, headers: response.headers,
-                body: response.body, error: response.error, errorDetail: response.errorDetail,
-                elapsedMilliseconds: response.elapsedMilliseconds, fetchedAt: response.startedAt,
-                userAgentProfile: agent.profileName, tlsVerified: response.tlsVerified,
-                fetchedWithoutVerification: response.fetchedWithoutVerification)
+            return response.record(target: "check", role: role, userAgentProfile: agent.profileName)
         }
         let url = URL(fileURLWithPath: input).absoluteString
-        guard let data = FileManager.default.contents(atPath: input) else {
-            return FetchRecord(target: "check", role: role, url: url, error: .http4xx,
-                               errorDetail: "cannot read \(input)", fetchedAt: Date())
-        }
+        // Checked readable in validate(); a file that vanished since reads as an empty page.
+        let data = FileManager.default.contents(atPath: input) ?? Data()
         return FetchRecord(target: "check", role: role, url: url, status: 200,
                            headers: [HTTPHeader(name: "Content-Type", value: "text/html")], body: data,
                            fetchedAt: Date())

@@ -26,6 +26,12 @@ import TiyanTestSupport
         #expect(validate.status == 1)
     }
 
+    @Test func checkRejectsAMissingFileAsUsage() throws {
+        let outcome = try TiyanProcess.run(["check", "/nonexistent/page.html"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("cannot read"))
+    }
+
     @Test func defaultTargetsValidate() throws {
         let root = TiyanProcess.repositoryRoot
         let outcome = try TiyanProcess.run(["validate", root + "/targets.yaml", root + "/probes"])
@@ -39,6 +45,9 @@ import TiyanTestSupport
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("\"indicators\""))
         #expect(outcome.stdout.contains("SB-05"))
+        // Site rules need a crawl: a single file has no reachability or HTTPS to judge.
+        #expect(!outcome.stdout.contains("\"SB-01\""))
+        #expect(!outcome.stdout.contains("\"SB-11\""))
     }
 
     @Test func aSecondRunOnTheSameOutputIsRefused() throws {

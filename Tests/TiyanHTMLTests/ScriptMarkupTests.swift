@@ -3,6 +3,17 @@ import Testing
 import TiyanHTML
 
 @Suite struct ScriptMarkupTests {
+    /// The 党政机关网站标识 badge snippet every portal pastes: markup percent-encoded in unescape().
+    @Test func unescapedMarkupIsDecoded() {
+        let script = #"document.write(unescape("%3Cspan id='_ideConac' %3E%3C/span%3E%3Cscript src='https://dcs.conac.cn/js/33/000/0000/60000000/CA330000000600000000001.js' type='text/javascript'%3E%3C/script%3E"));"#
+        let fragments = ScriptMarkup.fragments(in: script)
+        #expect(fragments.count == 1)
+        #expect(fragments.first?.contains("<span id='_ideConac'") == true)
+        #expect(fragments.first?.contains("dcs.conac.cn/js/33/") == true)
+        // A method of that name on an object is not the global decoder.
+        #expect(ScriptMarkup.fragments(in: #"document.write(codec.unescape("%3Ca href='/x'%3Ey%3C/a%3E"));"#).isEmpty)
+    }
+
     let base = "https://www.example.gov.cn/"
 
     @Test func documentWriteWithConcatenationAcrossLines() {

@@ -11,7 +11,7 @@ struct ModuleLoader {
         "module", "version", "probe_version", "name", "description", "example_defaults",
         "shared", "rules",
     ]
-    static let ruleKeys = ["name", "source", "settings", "examples", "note"]
+    static let ruleKeys = ["name", "source", "settings", "examples", "note", "scope"]
     static let schemaVersion = 1
     static let fallbackExampleURL = "https://www.example.gov.cn/"
 
@@ -106,6 +106,12 @@ struct ModuleLoader {
         }
         let name = node["name"]?.scalar ?? ""
         if name.isEmpty { issues.report(line: entry.keyLine, field: "\(field).name", "missing") }
+        let scopeText = node["scope"]?.scalar ?? RuleScope.page.rawValue
+        let scope = RuleScope(rawValue: scopeText) ?? .page
+        if RuleScope(rawValue: scopeText) == nil {
+            issues.report(line: node.entry("scope")?.keyLine ?? entry.keyLine, field: "\(field).scope",
+                          "expected page or site")
+        }
         let sources = readSources(node.entry("source"), field: "\(field).source", line: entry.keyLine, issues: issues)
         let own = node["settings"]?.entries ?? []
         RuleSettings.checkShape(own, field: "\(field).settings", issues: issues)
@@ -140,7 +146,7 @@ struct ModuleLoader {
         }
         let description = RuleDescription(
             id: entry.key, module: context.module, name: name, sources: sources,
-            examples: examples, file: issues.file, line: entry.keyLine)
+            examples: examples, file: issues.file, line: entry.keyLine, scope: scope)
         return LoadedRule(description: description, rule: rule)
     }
 

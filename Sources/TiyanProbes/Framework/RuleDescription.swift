@@ -1,3 +1,11 @@
+/// Whether a rule judges one page (and what it loads) or the crawl of a whole site: `tiyan check`
+/// runs only page rules, since a single file or URL has no robots.txt, plain-http probe,
+/// IPv6 probe or link checks.
+public enum RuleScope: String, Sendable, Hashable {
+    case page
+    case site
+}
+
 /// What a rule is, as its module's YAML describes it: for reports, `tiyan check` and the
 /// generated example tests.
 public struct RuleDescription: Sendable, Hashable {
@@ -9,11 +17,13 @@ public struct RuleDescription: Sendable, Hashable {
     /// Where the rule is configured, e.g. `probes/basics.yaml` line 40.
     public var file: String
     public var line: Int
+    public var scope: RuleScope
 
     public init(
         id: String, module: String, name: String, sources: [RuleSource], examples: [RuleExample],
-        file: String, line: Int
+        file: String, line: Int, scope: RuleScope = .page
     ) {
+        self.scope = scope
         self.id = id
         self.module = module
         self.name = name
