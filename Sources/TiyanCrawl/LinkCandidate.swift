@@ -28,7 +28,8 @@ struct LinkCandidate: Sendable {
         var score = 0
         if !text.isEmpty, text.count <= maxTextLength, patterns.text?.matches(text) == true { score += 4 }
         if !title.isEmpty, title.count <= maxTextLength, patterns.title?.matches(title) == true { score += 2 }
-        if patterns.href?.matches(url) == true || patterns.href?.matches(href) == true { score += 1 }
+        // The resolved URL contains what the href says; matching both doubled the regex work.
+        if patterns.href?.matches(url) == true { score += 1 }
         return score > 0 ? score : nil
     }
 }

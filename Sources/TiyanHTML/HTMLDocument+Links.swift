@@ -2,7 +2,7 @@ import CXMLShim
 
 extension HTMLDocument {
     func extractLinks() -> [HTMLLink] {
-        let base = baseURL
+        let base = URLResolver.ParsedBase(baseURL)
         return elements { ($0.hasName("a") || $0.hasName("area")) && $0.hasAttribute("href") }.map { node in
             let href = node.attribute("href") ?? ""
             let element = snapshot(node)

@@ -3,7 +3,7 @@ import CXMLShim
 
 extension HTMLDocument {
     func extractScripts() -> [HTMLScript] {
-        let base = baseURL
+        let base = URLResolver.ParsedBase(baseURL)
         return elements { $0.hasName("script") }.map { node in
             let source = node.attribute("src")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             return HTMLScript(
@@ -15,7 +15,7 @@ extension HTMLDocument {
     /// `<link>` whose `rel` has the token `stylesheet` (so `alternate stylesheet` counts) and
     /// `<style>` blocks, in document order.
     func extractStylesheets() -> [HTMLStylesheet] {
-        let base = baseURL
+        let base = URLResolver.ParsedBase(baseURL)
         return elements { $0.hasName("style") || ($0.hasName("link") && HTMLDocument.isStylesheetLink($0)) }
             .compactMap { node in
                 guard node.hasName("link") else {

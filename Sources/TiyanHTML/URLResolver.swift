@@ -25,13 +25,39 @@ public enum URLResolver {
         return Set(chinese + provinces + elsewhere)
     }()
 
-    private static let specialSchemes: Set<String> = ["http", "https", "ws", "wss", "ftp"]
+    fileprivate static let specialSchemes: Set<String> = ["http", "https", "ws", "wss", "ftp"]
     private static let defaultPorts: [String: String] = ["http": "80", "https": "443", "ws": "80", "wss": "443", "ftp": "21"]
 
     public static func resolve(_ href: String, against base: String) -> String? {
+        resolve(href, against: ParsedBase(base))
+    }
+
+    /// A base URL parsed once, for a page's many links (parsing it per link showed in profiles).
+    struct ParsedBase {
+        let parts: URLParts
+        /// `scheme://host[:port]` as `serialize` writes it, for the root-relative fast path.
+        let origin: String?
+
+        init(_ base: String) {
+            parts = URLParts(parsing: Substring(URLResolver.clean(base)))
+            if let scheme = parts.scheme, URLResolver.specialSchemes.contains(scheme), parts.authority != nil,
+               let root = URLResolver.serialize(URLParts(scheme: scheme, authority: parts.authority, path: "/",
+                                                         query: nil, fragment: nil)), root.hasSuffix("/") {
+                origin = String(root.dropLast())
+            } else {
+                origin = nil
+            }
+        }
+    }
+
+    static func resolve(_ href: String, against base: ParsedBase) -> String? {
+        // Most links on a portal are plain root-relative paths (`/col/col1/index.html?id=3`):
+        // nothing to clean, encode or normalise, so the general algorithm's result is just
+        // origin + href.
+        if let origin = base.origin, isPlainRootRelative(href) { return origin + href }
         let cleaned = clean(href)
         if cleaned.hasPrefix("#") { return nil }
-        let baseParts = URLParts(parsing: Substring(clean(base)))
+        let baseParts = base.parts
         var reference = URLParts(parsing: Substring(cleaned))
         if let scheme = reference.scheme, unusableSchemes.contains(scheme) { return nil }
         if specialSchemes.contains(reference.scheme ?? baseParts.scheme ?? "") {
@@ -90,10 +116,10 @@ public enum URLResolver {
     // MARK: - Steps
 
     /// Browsers strip leading/trailing white space and controls, and tabs and newlines anywhere.
-    private static func clean(_ text: String) -> String {
+    fileprivate static func clean(_ text: String) -> String {
         var scalars = Substring(text).unicodeScalars
-        while let first = scalars.first, first.value <= 0x20 || first.properties.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.value <= 0x20 || last.properties.isWhitespace { scalars.removeLast() }
+        while let first = scalars.first, first.value <= 0x20 || first.isFastWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.value <= 0x20 || last.isFastWhitespace { scalars.removeLast() }
         var result = String.UnicodeScalarView()
         for scalar in scalars where scalar != "\t" && scalar != "\n" && scalar != "\r" { result.append(scalar) }
         return String(result)
@@ -126,7 +152,7 @@ public enum URLResolver {
         return (absolute ? "/" : "") + output.joined(separator: "/")
     }
 
-    private static func serialize(_ parts: URLParts) -> String? {
+    fileprivate static func serialize(_ parts: URLParts) -> String? {
         guard let scheme = parts.scheme else { return nil }
         var result = scheme + ":"
         var path = parts.path
@@ -145,6 +171,28 @@ public enum URLResolver {
         result += PercentEncoding.encode(path, allowing: .path)
         if let query = parts.query { result += "?" + PercentEncoding.encode(query, allowing: .query) }
         return result
+    }
+
+    private static func isPlainRootRelative(_ href: String) -> Bool {
+        let bytes = href.utf8
+        guard bytes.count >= 1, bytes.count < 2048, bytes.first == UInt8(ascii: "/") else { return false }
+        var previous: UInt8 = 0
+        for (offset, byte) in bytes.enumerated() {
+            // `//` starts an authority; `/.` may be a dot segment: both need the general path.
+            if offset == 1, byte == UInt8(ascii: "/") { return false }
+            if previous == UInt8(ascii: "/"), byte == UInt8(ascii: ".") { return false }
+            guard plainURLBytes[Int(byte)] else { return false }
+            previous = byte
+        }
+        return true
+    }
+
+    /// Bytes that neither the path nor the query percent-encode set touches, and that carry no
+    /// syntax needing normalisation (no `#`, `%`, `\\`, quotes, white space or non-ASCII).
+    private static let plainURLBytes: [Bool] = (0..<256).map { value in
+        guard let scalar = Unicode.Scalar(value), value < 0x80 else { return false }
+        return scalar.properties.isASCIIHexDigit || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+            || ("0"..."9").contains(scalar) || "-._~/?=&+,;:@!$()*".unicodeScalars.contains(scalar)
     }
 
     private static func isIPv4(_ host: String) -> Bool {

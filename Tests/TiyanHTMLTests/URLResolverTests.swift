@@ -2,6 +2,18 @@ import Testing
 import TiyanHTML
 
 @Suite struct URLResolverTests {
+    /// Root-relative links take a fast path; it must agree with the general algorithm's
+    /// normalisation of the base (case, default port) and leave anything unusual to it.
+    @Test func rootRelativeFastPathNormalisesLikeTheGeneralPath() {
+        let base = "HTTP://WWW.Fixture.GOV.CN:80/col/index.html"
+        #expect(URLResolver.resolve("/a/b.html?c=d&e=1", against: base) == "http://www.fixture.gov.cn/a/b.html?c=d&e=1")
+        #expect(URLResolver.resolve("/a/./b/../c.html", against: base) == "http://www.fixture.gov.cn/a/c.html")
+        #expect(URLResolver.resolve("/a b/办事.html#x", against: base)
+                == "http://www.fixture.gov.cn/a%20b/%E5%8A%9E%E4%BA%8B.html")
+        #expect(URLResolver.resolve("//other.gov.cn/x", against: base) == "http://other.gov.cn/x")
+        #expect(URLResolver.resolve("/x", against: "https://h.gov.cn:8443/") == "https://h.gov.cn:8443/x")
+    }
+
     let base = "https://www.zjzwfw.gov.cn/zjzw/index.do?a=1#top"
 
     @Test(arguments: [
