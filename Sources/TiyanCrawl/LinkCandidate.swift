@@ -73,7 +73,7 @@ enum Discovery {
             }
         }
         for script in document.scripts where script.url == nil {
-            if let match = locationAssignment.allMatches(in: script.inlineText).first, match.count > 2, let target = match[2],
+            if let match = locationAssignment?.allMatches(in: script.inlineText).first, match.count > 2, let target = match[2],
                let url = URLResolver.resolve(target, against: document.url) {
                 return url
             }
@@ -82,11 +82,6 @@ enum Discovery {
     }
 
     // `location.href = "…"`, `window.location = '…'`, `location.replace("…")`
-    private static let locationAssignment: Pattern = {
-        do {
-            return try Pattern(#"location(\.href)?\s*(?:=\s*|\.replace\(\s*|\.assign\(\s*)["']([^"']+)["']"#)
-        } catch {
-            preconditionFailure("static pattern must compile: \(error)")
-        }
-    }()
+    private static let locationAssignment = try? Pattern(
+        #"location(\.href)?\s*(?:=\s*|\.replace\(\s*|\.assign\(\s*)["']([^"']+)["']"#)
 }

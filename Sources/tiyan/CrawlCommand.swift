@@ -96,7 +96,7 @@ struct CrawlCommand: AsyncParsableCommand {
         // test the mapping, not the site.
         settings.hasIPv6Route = network.connectTo.isEmpty && Fetcher.hasIPv6Route()
         let crawler = Crawler(fetcher: Fetcher(options: network.fetchOptions), settings: settings, archive: archive,
-                              progress: Progress.line)
+                              progress: Progress.fetch)
         Progress.line("tiyan: crawling \(selected.count) targets into \(directory)")
         do {
             try await crawler.crawl(selected)

@@ -28,6 +28,18 @@ import TiyanCore
         #expect(try run.pages("jia", role: "privacy").first?["url"]?.stringValue == "http://www.jiazwfw.gov.cn/privacy.html")
     }
 
+    /// The 登录 link leads to a portal page that forwards by script to the identity host; the
+    /// crawl follows it and finds registration and privacy there.
+    @Test func aScriptForwardedLoginReachesTheIdentityHost() async throws {
+        let run = try await FixtureRun.shared.value
+        let logins = try run.pages("bing", role: "login").compactMap { $0["final_url"]?.stringValue }
+        #expect(logins.first == "https://www.bingzwfw.gov.cn/user/login.html")
+        #expect(logins.contains { $0.hasPrefix("https://tysfrz.bingzwfw.gov.cn/am/auth/login") })
+        #expect(try run.pages("bing", role: "register").first?["url"]?.stringValue == "https://tysfrz.bingzwfw.gov.cn/am/auth/register")
+        #expect(try run.pages("bing", role: "privacy").first?["url"]?.stringValue == "https://tysfrz.bingzwfw.gov.cn/am/auth/privacy")
+        #expect(try run.pages("bing", role: "agreement").first?["url"]?.stringValue == "https://tysfrz.bingzwfw.gov.cn/am/auth/agreement")
+    }
+
     @Test func mobileHomeRecordsItsRedirect() async throws {
         let run = try await FixtureRun.shared.value
         let mobile = try #require(try run.pages("jia", role: "home_mobile").first)

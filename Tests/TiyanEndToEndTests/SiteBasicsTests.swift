@@ -29,7 +29,6 @@ import Testing
         let value = try run.result("bing", "SB-02")["value"]
         #expect(value?["hsts"]?.boolValue == true)
         #expect(value?["http_redirects_to_https"]?.boolValue == true)
-        #expect(try run.pages("bing", role: "login").first?["url"]?.stringValue == "https://tysfrz.bingzwfw.gov.cn/am/auth/login")
     }
 
     /// Behind --connect-to the addresses are fixed, so IPv6 says nothing about the site.

@@ -57,7 +57,7 @@ public struct FixturePortals: Sendable {
             response.headers.append(HTTPHeader(name: "Strict-Transport-Security", value: "max-age=31536000"))
             return response
         case "www.gjzwfw.gov.cn", "bszs.conac.cn", "dcs.conac.cn", "beian.miit.gov.cn", "beian.mps.gov.cn",
-             "www.beian.gov.cn", "www.gov.cn", "tysfrz.bingzwfw.gov.cn":
+             "www.beian.gov.cn", "www.gov.cn":
             // The national sites a footer links to: alive, and not what the tests are about.
             return .html("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>\(request.host)</title></head><body><p>\(request.host)</p></body></html>")
         case "www.jiazwfw.gov.cn" where path.hasPrefix("/art/"):
