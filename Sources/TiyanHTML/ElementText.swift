@@ -57,6 +57,22 @@ enum ElementText {
         return text.finish()
     }
 
+    /// Non-white-space characters of the rendered text, counted up to `limit` (past it the walk
+    /// stops): challenge and shell detection only ask "fewer than N?", and building the whole
+    /// text of every page for that showed in crawl profiles.
+    static func visibleCharacterCount(of root: NodePointer, limit: Int) -> Int {
+        var count = 0
+        NodeWalk.walk(root) { node in
+            guard count <= limit else { return false }
+            if node.isText {
+                for scalar in node.content.unicodeScalars where !scalar.isFastWhitespace { count += 1 }
+                return false
+            }
+            return node.isElement && !isHidden(node)
+        }
+        return min(count, limit + 1)
+    }
+
     static func isHidden(_ element: NodePointer) -> Bool {
         let name = element.name
         if unrendered.contains(name) || element.hasAttribute("hidden") { return true }

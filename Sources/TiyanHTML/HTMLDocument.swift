@@ -80,6 +80,13 @@ public final class HTMLDocument {
     /// collapsed, block elements on lines of their own.
     public private(set) lazy var visibleText: String = root.map { ElementText.visible(of: [$0]) } ?? ""
 
+    /// Non-white-space characters of `visibleText`, counted up to `limit` (returns `limit + 1`
+    /// when there are more); cheap when the text itself is not needed.
+    func visibleCharacterCount(limit: Int) -> Int {
+        guard let root else { return 0 }
+        return ElementText.visibleCharacterCount(of: root, limit: limit)
+    }
+
     /// Visible text of the elements matching the XPath (e.g. a footer), one block per line;
     /// empty for elements inside a hidden ancestor.
     public func visibleText(of xpath: String) throws -> String {

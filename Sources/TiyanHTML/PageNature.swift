@@ -20,7 +20,9 @@ public enum PageNature: Sendable, Hashable {
     /// parsed with the Content-Type of `headers`.
     public static func classify(status: Int?, headers: [HTTPHeader], body: Data, document: HTMLDocument?) -> PageNature {
         let page = document ?? HTMLDocument(data: body, contentType: headers.value(of: "Content-Type"), url: "")
-        let visibleCharacters = page.visibleText.unicodeScalars.count { !$0.isFastWhitespace }
+        // Only "fewer than the limits?" matters, so the count stops past the larger one.
+        let visibleCharacters = page.visibleCharacterCount(
+            limit: max(challengeVisibleTextLimit, shellVisibleTextLimit))
         // Built only when a marker is looked for: it is the page source, compacted.
         var compactedSource: String?
         func source() -> String {
