@@ -103,9 +103,11 @@ final class FixtureServerHandler: ChannelInboundHandler {
 
     private func finish(_ exchange: Exchange, context: ChannelHandlerContext) {
         let state = state
-        let host = exchange.request.host
+        // Counted as ended before the last bytes go out: the client may finish and start its
+        // next request before the write's completion runs, which would read as one too many
+        // requests in flight.
+        state.ended(host: exchange.request.host)
         context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in
-            state.ended(host: host)
             if !exchange.keepAlive { context.close(promise: nil) }
         }
     }
