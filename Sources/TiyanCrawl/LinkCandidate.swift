@@ -22,15 +22,17 @@ struct LinkCandidate: Sendable {
 
     /// Text counts most, then title, then href; nil when the link is not a candidate at all.
     func score(for patterns: DiscoveryRules.RolePatterns, maxTextLength: Int) -> Int? {
-        if let exclude = patterns.exclude, exclude.matches(text) || exclude.matches(href) || exclude.matches(title) {
-            return nil
-        }
         var score = 0
         if !text.isEmpty, text.count <= maxTextLength, patterns.text?.matches(text) == true { score += 4 }
         if !title.isEmpty, title.count <= maxTextLength, patterns.title?.matches(title) == true { score += 2 }
         // The resolved URL contains what the href says; matching both doubled the regex work.
         if patterns.href?.matches(url) == true { score += 1 }
-        return score > 0 ? score : nil
+        // Exclusions are asked only of candidates, which most links are not.
+        guard score > 0 else { return nil }
+        if let exclude = patterns.exclude, exclude.matches(text) || exclude.matches(href) || exclude.matches(title) {
+            return nil
+        }
+        return score
     }
 }
 

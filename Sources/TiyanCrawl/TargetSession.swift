@@ -113,10 +113,12 @@ final class TargetSession {
         // privacy and agreement links that the home page often lacks.
         var followUps: [LinkCandidate] = []
         if let login = fetched.first(where: { $0.role == .login }), let document = document(for: login) {
-            if let identity = try await followToIdentityHost(from: login, document: document) {
+            let loginCandidates = Discovery.candidates(in: document)
+            if let identity = try await followToIdentityHost(from: login, document: document,
+                                                             candidates: loginCandidates) {
                 followUps += Discovery.candidates(in: identity)
             }
-            followUps += Discovery.candidates(in: document)
+            followUps += loginCandidates
         }
         let second = pending.compactMap { plan($0, from: followUps) }
         pending.removeAll { role in second.contains { $0.role == role } }
@@ -131,13 +133,14 @@ final class TargetSession {
 
     /// When the login link leads to a portal page that only forwards (by meta refresh or script)
     /// or links to the unified identity host, fetch that host's page as the login page too.
-    private func followToIdentityHost(from login: FetchRecord, document: HTMLDocument) async throws -> HTMLDocument? {
+    private func followToIdentityHost(from login: FetchRecord, document: HTMLDocument,
+                                      candidates: [LinkCandidate]) async throws -> HTMLDocument? {
         guard let hostPattern = rules.unifiedLoginHost else { return nil }
         let finalHost = URLResolver.host(of: login.finalURL) ?? ""
         if hostPattern.matches(finalHost) { return nil }
         var next = Discovery.softRedirect(in: document)
         if next == nil {
-            next = Discovery.candidates(in: document).first { candidate in
+            next = candidates.first { candidate in
                 hostPattern.matches(URLResolver.host(of: candidate.url) ?? "")
                     && (rules.roles[.login].flatMap { candidate.score(for: $0, maxTextLength: rules.maxTextLength) } ?? 0) > 0
             }?.url
