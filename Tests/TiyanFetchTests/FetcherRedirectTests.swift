@@ -35,7 +35,8 @@ import TiyanTestSupport
             let clock = ContinuousClock()
             let start = clock.now
             let response = await fetcher.fetch(FetchRequest(url: "http://www.fixture.gov.cn/a"))
-            #expect(clock.now - start < .seconds(3))
+            // A loop the cap did not stop would run until the test runner's own limit.
+            #expect(clock.now - start < .seconds(30))
             #expect(response.error == .tooManyRedirects)
             #expect(response.attempts == 1)
             #expect(response.redirects.count == 6)
