@@ -56,8 +56,11 @@ struct RunPipeline {
         var charsets: [Int64: Charset] = [:]
         for output in perTarget { charsets.merge(output.charsets) { first, _ in first } }
         let pages = contents.resources.map { record -> PageLine in
-            let decoded = record.warcOffset.flatMap { charsets[$0] }
-            return PageLine(record: record, charset: decoded?.name, charsetSource: decoded?.source)
+            let facts = record.warcOffset.flatMap { charsets[$0] }
+            var line = PageLine(record: record, charset: facts?.name, charsetSource: facts?.source)
+            // The index was read without bodies; their sizes come from the per-target pass.
+            line.bytes = facts?.bytes ?? 0
+            return line
         }
         return Outputs(contents: contents, results: results, scores: scores, pages: pages)
     }
@@ -65,10 +68,11 @@ struct RunPipeline {
     /// Enough sites at once to keep both cores busy while one waits on disk.
     private static let sitesInFlight = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
 
-    /// What pages.jsonl says of a body's charset (the decoded text itself is not kept).
+    /// What pages.jsonl says of a body (the body itself is not kept): its size and charset.
     private struct Charset: Sendable {
-        var name: String
-        var source: String
+        var name: String?
+        var source: String?
+        var bytes: Int
     }
 
     private struct SiteOutput: Sendable {
@@ -88,10 +92,14 @@ struct RunPipeline {
         let site = ArchivedSite(target: index.target, runStart: index.runStart, resources: resources)
         var charsets: [Int64: Charset] = [:]
         for record in resources {
+            guard let offset = record.warcOffset else { continue }
             let textual = record.role.isPage || record.role == .script || record.role == .stylesheet || record.role == .robots
-            guard textual, record.hasBody, let offset = record.warcOffset else { continue }
+            guard textual, record.hasBody else {
+                charsets[offset] = Charset(name: nil, source: nil, bytes: record.body.count)
+                continue
+            }
             let decoded = CharsetDecoder.decode(record.body, contentType: record.contentType)
-            charsets[offset] = Charset(name: decoded.charset, source: decoded.source.rawValue)
+            charsets[offset] = Charset(name: decoded.charset, source: decoded.source.rawValue, bytes: record.body.count)
         }
         return SiteOutput(results: runner.evaluate(site), charsets: charsets)
     }

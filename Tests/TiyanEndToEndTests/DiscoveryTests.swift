@@ -10,6 +10,7 @@ import TiyanCore
         let home = try #require(try run.pages("jia", role: "home").first)
         #expect(home["charset"]?.stringValue == "gbk")
         #expect(home["charset_source"]?.stringValue == "meta")
+        #expect((home["bytes"]?.doubleValue ?? 0) > 4000, "bytes of the decoded body")
     }
 
     @Test func headerScriptLinksAreDiscovered() async throws {
