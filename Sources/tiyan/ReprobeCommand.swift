@@ -2,12 +2,16 @@ import ArgumentParser
 import Foundation
 import TiyanConfig
 import TiyanReport
+import TiyanScoring
 
 struct ReprobeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reprobe",
         abstract: "Re-run probes and scoring on a run's archive, without network.",
-        discussion: "Rewrites results.jsonl and scores.csv of RUN_DIR from archive.warc.gz alone.")
+        discussion: """
+            Rewrites results.jsonl, scores.csv and index.html of RUN_DIR from archive.warc.gz alone; \
+            run.json and pages.jsonl stay as the crawl wrote them.
+            """)
 
     @Argument(help: "A run folder written by `tiyan crawl`.")
     var runDirectory: String
@@ -31,11 +35,32 @@ struct ReprobeCommand: AsyncParsableCommand {
             defer { lock.release() }
             let outputs = try await pipeline.evaluate(archive: archive)
             try pipeline.writeResults(outputs, to: runDirectory)
+            try writeReport(outputs, pipeline: pipeline)
             Progress.line("tiyan: reprobed \(outputs.contents.targets.count) targets, \(outputs.results.count) results")
             print(runDirectory)
         } catch let failure as RunFailure {
             Progress.line("tiyan: \(failure.description)")
             throw ExitCode(1)
+        }
+    }
+
+    /// The evaluators' report of the new results, headed by what the archive knows of its run.
+    private func writeReport(_ outputs: RunPipeline.Outputs, pipeline: RunPipeline) throws {
+        let info = outputs.contents.info
+        let manifest = RunManifest(
+            runID: info.runID, startedAt: info.startedAt, finishedAt: Date(), toolVersion: ToolVersion.current,
+            algorithmVersion: Scorer.algorithmVersion, targetsSHA256: "",
+            probesSHA256: (try? ContentHash.sha256(ofDirectory: probes)) ?? "",
+            options: [("reprobe", "true"), ("probes", probes)],
+            countsByStatus: RunPipeline.countsByStatus(outputs.results),
+            targetCount: outputs.contents.targets.count, pageCount: outputs.pages.count)
+        do {
+            try AtomicFile.write(HTMLReport.render(HTMLReportInput(
+                manifest: manifest, targets: outputs.contents.targets, scores: outputs.scores,
+                modules: pipeline.runner.modules, results: outputs.results, pages: outputs.pages)),
+                to: runDirectory + "/index.html")
+        } catch {
+            throw RunFailure("cannot write \(runDirectory)/index.html: \(error)")
         }
     }
 }

@@ -47,5 +47,7 @@ import Testing
             let again = FileManager.default.contents(atPath: copy + "/" + name)
             #expect(original != nil && original == again, "\(name) differs after reprobe")
         }
+        let report = FileManager.default.contents(atPath: copy + "/index.html").map { String(decoding: $0, as: UTF8.self) }
+        #expect(report?.contains("甲省政务服务网") == true, "reprobe writes the evaluators' report")
     }
 }
