@@ -318,7 +318,8 @@ final class TargetSession {
         records[index].warcOffset = offset
         let record = records[index]
         crawler.progress("[\(target.id)] \(record.role.rawValue) \(record.status.map(String.init) ?? "-") "
-                         + "\(record.error?.rawValue ?? "ok") \(record.elapsedMilliseconds)ms \(record.url)")
+                         + "\(record.error?.rawValue ?? (record.status == nil ? record.errorDetail ?? "-" : "ok")) "
+                         + "\(record.elapsedMilliseconds)ms \(record.url)")
     }
 
     /// The parsed page for a record, parsed once.
