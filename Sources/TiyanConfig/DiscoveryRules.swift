@@ -1,6 +1,5 @@
 public import TiyanCore
 import Foundation
-import Yams
 
 /// How the crawl recognises each page role from links, read from probes/discovery.yaml so that a
 /// new keyword never needs a recompile.
@@ -27,34 +26,31 @@ public struct DiscoveryRules: Sendable {
 
     public static let fileName = "discovery.yaml"
 
-    /// Decodes probes/discovery.yaml; every bad pattern or unknown role is reported with its field.
+    /// Reads probes/discovery.yaml from a directory (loading the whole probes/ configuration).
     public static func load(directory: String) throws -> DiscoveryRules {
-        let path = (directory as NSString).appendingPathComponent(fileName)
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ConfigurationErrors([ConfigurationError(file: path, line: nil, field: nil, message: "cannot read file")])
-        }
-        return try parse(text, file: path)
+        try load(from: ProbeConfiguration.load(directory: directory))
     }
 
-    public static func parse(_ text: String, file: String) throws -> DiscoveryRules {
-        let raw: RawRules
-        do {
-            raw = try YAMLDecoder().decode(RawRules.self, from: text)
-        } catch {
-            throw ConfigurationErrors([ConfigurationError(file: file, line: nil, field: nil, message: "\(error)")])
-        }
+    /// Decodes discovery.yaml of an already loaded configuration, so that decoding errors and
+    /// bad patterns name the file, line and field like every other probe file's.
+    public static func load(from configuration: ProbeConfiguration) throws -> DiscoveryRules {
+        let raw = try configuration.decode(RawRules.self, from: fileName)
+        let root = try configuration.node(of: fileName)
+        let file = configuration.path(of: fileName)
         var errors: [ConfigurationError] = []
         func compile(_ source: String?, field: String) -> Pattern? {
             guard let source else { return nil }
             do { return try Pattern(source) } catch {
-                errors.append(ConfigurationError(file: file, line: nil, field: field, message: "invalid regular expression"))
+                let line = root?.line(at: field.split(separator: ".").map(String.init))
+                errors.append(ConfigurationError(file: file, line: line, field: field, message: "invalid regular expression"))
                 return nil
             }
         }
         var roles: [PageRole: RolePatterns] = [:]
         for (name, patterns) in raw.roles.sorted(by: { $0.key < $1.key }) {
             guard let role = PageRole(rawValue: name), PageRole.discoverable.contains(role) else {
-                errors.append(ConfigurationError(file: file, line: nil, field: "roles.\(name)", message: "not a discoverable role"))
+                errors.append(ConfigurationError(file: file, line: root?.line(at: ["roles", name]), field: "roles.\(name)",
+                                                 message: "not a discoverable role"))
                 continue
             }
             roles[role] = RolePatterns(

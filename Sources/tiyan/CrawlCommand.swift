@@ -148,7 +148,7 @@ struct CrawlCommand: AsyncParsableCommand {
             let list = try TargetList.load(path: targets)
             let probeConfiguration = try ProbeConfiguration.load(directory: probes)
             return Configuration(
-                targets: list, discovery: try DiscoveryRules.load(directory: probes),
+                targets: list, discovery: try DiscoveryRules.load(from: probeConfiguration),
                 pipeline: try RunPipeline(probes: probeConfiguration),
                 targetsHash: try ContentHash.sha256(ofFile: targets),
                 probesHash: try ContentHash.sha256(ofDirectory: probes))

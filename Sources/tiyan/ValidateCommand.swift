@@ -24,8 +24,9 @@ struct ValidateCommand: ParsableCommand {
         }
         do {
             // Rule-level problems (a bad pattern, a wrong example) only show when the rules load.
-            _ = try ProbeRunner(configuration: try ProbeConfiguration.load(directory: probes))
-            _ = try DiscoveryRules.load(directory: probes)
+            let configuration = try ProbeConfiguration.load(directory: probes)
+            _ = try ProbeRunner(configuration: configuration)
+            _ = try DiscoveryRules.load(from: configuration)
         } catch let errors as ConfigurationErrors {
             problems += errors.errors.map(\.description)
         }
