@@ -25,8 +25,8 @@ public struct RunDiff: Sendable {
 
     public var before: RunFolder
     public var after: RunFolder
-    /// Grouped by target in the later run's order (then targets only the earlier run has),
-    /// indicators in results.jsonl order.
+    /// Targets both runs have, in the later run's order; within a target the later run's
+    /// indicators in results.jsonl order, then indicators only the earlier run had.
     public var changes: [Change]
     public var addedTargets: [String]
     public var removedTargets: [String]

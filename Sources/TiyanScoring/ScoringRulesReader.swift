@@ -29,10 +29,17 @@ extension ScoringRules {
         return rules
     }
 
+    /// The modules of the contract (SPEC.md, indicators.md): known even to a build that does not
+    /// implement them yet, so scoring.yaml can weigh them before their probes land.
+    public static let contractModules: Set<String> = [
+        "basics", "english", "elder", "privacy", "login", "search", "accessibility",
+    ]
+
     /// Problems of the rules against the modules this build implements (module name → rule
-    /// ids): an exact indicator id the module does not implement, or an implemented id outside
-    /// the module's declared shape. Modules the build does not implement are left alone: their
-    /// indicators score with whatever the file says once a build implements them.
+    /// ids): a module neither implemented nor in the contract (a typo such as `englsh`), an
+    /// exact indicator id the module does not implement, or an implemented id outside the
+    /// module's declared shape. Contract modules the build does not implement are left alone:
+    /// their indicators score with whatever the file says once a build implements them.
     public static func problems(in configuration: ProbeConfiguration, implemented: [String: [String]])
         -> [ConfigurationError]
     {
@@ -42,8 +49,15 @@ extension ScoringRules {
         else { return [] }
         let issues = ConfigurationIssues(file: configuration.path(of: file))
         for module in rules.modules {
-            guard let ids = implemented[module.name] else { continue }
             let moduleNode = root["modules"]?.entry(module.name)
+            guard let ids = implemented[module.name] else {
+                if !contractModules.contains(module.name) {
+                    issues.report(line: moduleNode?.keyLine, field: "modules.\(module.name)",
+                                  "unknown module \(module.name) (this build implements: "
+                                  + implemented.keys.sorted().joined(separator: ", ") + ")")
+                }
+                continue
+            }
             for entry in module.indicators where !entry.pattern.isGlob && !ids.contains(entry.pattern.text) {
                 let line = moduleNode?.value["indicators"]?.entry(entry.pattern.text)?.keyLine
                 issues.report(line: line, field: "modules.\(module.name).indicators.\(entry.pattern.text)",

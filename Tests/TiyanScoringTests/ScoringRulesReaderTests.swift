@@ -117,8 +117,13 @@ import TiyanScoring
         let missing = ScoringRules.problems(in: configuration, implemented: ["basics": ["SB-02", "X-1"]])
         #expect(missing.map(\.description).contains { $0.hasPrefix("probes/scoring.yaml:12: modules.basics.indicators.SB-01:") })
         #expect(missing.map(\.description).contains { $0.contains("indicator X-1 of module basics does not match") })
-        // A module this build does not implement is left alone.
+        // A contract module this build does not implement is left alone; an unknown one is not.
         #expect(ScoringRules.problems(in: configuration, implemented: [:]).isEmpty)
+        let typo = ProbeConfiguration(directory: "probes", files: [
+            "scoring.yaml": Self.minimal.replacingOccurrences(of: "  basics:", with: "  basix:"),
+        ])
+        #expect(ScoringRules.problems(in: typo, implemented: ["basics": ["SB-01"]]).map(\.description)
+            == ["probes/scoring.yaml:8: modules.basix: unknown module basix (this build implements: basics)"])
     }
 
     @Test func theRepositoryFileMatchesTheRulesThisBuildHas() throws {
