@@ -59,6 +59,9 @@ import TiyanCore
         #expect(!rows.isEmpty && rows.allSatisfy { $0.hasSuffix(",rescored-test") })
         let before = try run.file("scores.csv")
         #expect(before.contains(",A") || before.contains(",B") || before.contains(",C"), "some grade above D before")
+        let mixed = try TiyanProcess.run(["rank", run.directory, copy])
+        #expect(mixed.status == 0 && mixed.stderr.contains("warning") && mixed.stderr.contains("rescored-test"),
+                "comparing runs scored by different rules warns: \(mixed.stderr)")
         let rank = try TiyanProcess.run(["rank", "--format", "csv", copy])
         #expect(rank.status == 0, "\(rank.stderr)")
         let grades = rank.stdout.split(separator: "\n").dropFirst().compactMap { line -> String? in
