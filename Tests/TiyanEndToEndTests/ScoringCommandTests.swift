@@ -136,7 +136,7 @@ import TiyanCore
         let folder = run.workspace + "/schema-negative"
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try run.file("run.json").replacingOccurrences(of: "\"run_id\"", with: "\"run\"")
+        try run.file("run.json").replacingOccurrences(of: "\"blocked\":", with: "\"blockd\":")
             .write(toFile: folder + "/run.json", atomically: true, encoding: .utf8)
         try (try run.file("pages.jsonl").split(separator: "\n").prefix(1).map {
             $0.replacingOccurrences(of: "\"role\":\"", with: "\"role\":\"bogus-")

@@ -61,6 +61,22 @@ import TiyanScoring
         #expect(old.modules == ["basics"] && old.rows.first?.scores["basics"] == 50 && old.rows.first?.algorithmVersion == nil)
         #expect(throws: ReadFailure.self) { try ScoreTable.parse("not,a,table\n") }
     }
+
+    @Test func scoresCSVParsingSurvivesQuotesLineBreaksAndDamage() throws {
+        let text = "id,name,region,basics,total,grade\r\n"
+            + "a,\"甲, \"\"乙\"\"\r\n丙\",1,50.0,50.0,D\r\n"
+            + "b,B,2,abc,,\r\n"
+            + "c,C\n"
+            + ",nameless,3,1,1,D\n"
+            + "d,\"unterminated,4"
+        let table = try ScoreTable.parse(text)
+        #expect(table.rows.map(\.id) == ["a", "b", "c", "d"])
+        // Inside quotes a line break is data, kept as written.
+        #expect(table.rows[0].name == "甲, \"乙\"\r\n丙" && table.rows[0].total == 50)
+        #expect(table.rows[1].scores.isEmpty && table.rows[1].total == nil && table.rows[1].grade == nil)
+        #expect(table.rows[2].region == "" && table.rows[2].total == nil)
+        #expect(table.rows[3].name == "unterminated,4")
+    }
 }
 
 @Suite struct RunDiffTests {
