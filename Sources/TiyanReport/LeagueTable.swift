@@ -1,4 +1,4 @@
-public import TiyanScoring
+import TiyanScoring
 
 /// The league table `tiyan rank` prints: every target of the latest run ranked on its total,
 /// with its score and rank in each module (or each dimension and item), and — given an earlier
