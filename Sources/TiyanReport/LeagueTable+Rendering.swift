@@ -1,5 +1,5 @@
 import Foundation
-public import TiyanCore
+import TiyanCore
 
 extension LeagueTable {
     // MARK: text
