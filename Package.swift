@@ -64,6 +64,7 @@ let package = Package(
         .testTarget(name: "TiyanCrawlTests", dependencies: ["TiyanCrawl", "TiyanConfig", "TiyanHTML", "TiyanCore",
                                                              "TiyanTestSupport"]),
         .testTarget(name: "TiyanProbesTests", dependencies: ["TiyanProbes", "TiyanHTML", "TiyanConfig"]),
+        .testTarget(name: "TiyanScoringTests", dependencies: ["TiyanScoring", "TiyanConfig", "TiyanCore"]),
         .testTarget(name: "TiyanReportTests", dependencies: ["TiyanReport", "TiyanScoring"], exclude: ["Golden"]),
         .testTarget(name: "TiyanEndToEndTests", dependencies: ["TiyanTestSupport", "TiyanArchive"]),
     ]
