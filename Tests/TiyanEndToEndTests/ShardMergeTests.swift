@@ -73,6 +73,8 @@ import TiyanTestSupport
         let reprobe = try TiyanProcess.run(["reprobe", merged, "--probes", TiyanProcess.repositoryRoot + "/probes"])
         #expect(reprobe.status == 0, "stderr: \(reprobe.stderr.suffix(2000))")
         #expect(try String(contentsOfFile: merged + "/results.jsonl", encoding: .utf8) == mergedResults)
+        let header = try String(contentsOfFile: merged + "/index.html", encoding: .utf8).components(separatedBy: "</header>")[0]
+        #expect(header.contains("<code>\((merged as NSString).lastPathComponent)</code>"), "the report names the merged run")
     }
 
     @Test func mergeRefusesSetsThatAreNotOneCrawl() async throws {
@@ -94,6 +96,31 @@ import TiyanTestSupport
         let notShard = try TiyanProcess.run(["merge", "--out", out, try await FixtureRun.shared.value.directory])
         #expect(notShard.status == 1 && notShard.stderr.contains("not a shard run"), "\(notShard.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out + "/latest"))
+    }
+
+    @Test func deployMergeScriptTakesEachShardsNewestCompleteRun() async throws {
+        let (workspace, runs) = try await Self.shardRuns.value
+        let manager = FileManager.default
+        let batch = workspace + "/deploy/shards/tiyan-crawl-29380440"
+        try manager.createDirectory(atPath: batch, withIntermediateDirectories: true)
+        for run in runs {
+            try manager.copyItem(atPath: run, toPath: batch + "/" + (run as NSString).lastPathComponent)
+        }
+        // A retried pod's killed attempt: newer, but incomplete, so the script must pass it over.
+        try manager.createDirectory(atPath: batch + "/29991231T000000Z-shard2-of-3", withIntermediateDirectories: true)
+        guard let binary = TiyanProcess.binary else { throw TestFailure("tiyan not built") }
+        let script = TiyanProcess.repositoryRoot + "/deploy/merge-batch.sh"
+        let command = "PATH=\"$0:$PATH\" SHARDS=3 KEEP=5 \"$1\" \"$2\" \"$3\""
+        let outcome = try TiyanProcess.runProgram("/bin/sh", [
+            "-c", command, (binary as NSString).deletingLastPathComponent, script,
+            workspace + "/deploy/shards", workspace + "/deploy/reports"])
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        #expect(manager.fileExists(atPath: batch + "/.merged"))
+        #expect(manager.fileExists(atPath: workspace + "/deploy/reports/latest/run.json"))
+        let again = try TiyanProcess.runProgram("/bin/sh", [
+            "-c", command, (binary as NSString).deletingLastPathComponent, script,
+            workspace + "/deploy/shards", workspace + "/deploy/reports"])
+        #expect(again.status == 0 && again.stderr.contains("no unmerged batch"), "a merged batch is not merged twice")
     }
 
     /// A copy of a run folder with its run.json edited.
