@@ -34,7 +34,7 @@ extension HTMLReport {
             rules.append("body:has(#fm-\(index):checked) tr.ind:not(.m\(index)){display:none}")
         }
         for status in Status.allCases {
-            rules.append("body:has(#fs-\(status.rawValue):not(:checked)) tr.st-\(status.rawValue){display:none}")
+            rules.append("body:has(#fs-\(status.rawValue):not(:checked)) :is(tr,li).st-\(status.rawValue){display:none}")
         }
         for index in input.targets.indices {
             rules.append("body:has(#ft-\(index):checked) .per-target:not(.t\(index)){display:none}")

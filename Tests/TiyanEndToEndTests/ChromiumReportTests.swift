@@ -1,9 +1,11 @@
 import Foundation
 import Testing
+import TiyanCore
+import TiyanTestSupport
 
 /// The evaluators' report in a real browser (Debian's `chromium`, headless): it loads without
-/// console errors, and the fixture page full of script-injection payloads (www.inject.gov.cn)
-/// yields no executed script and no injected element.
+/// console errors or requests, the fixture page full of script-injection payloads
+/// (www.inject.gov.cn) yields no executed script and no injected element, and the filters work.
 @Suite(.serialized) struct ChromiumReportTests {
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -84,5 +86,49 @@ import Testing
         let outcome = try TiyanProcess.runProgram("/bin/sh", ["-c", "python3 -c \"$0\" < \"$1\"", audit, domFile])
         #expect(outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "clean",
                 "injected into the rendered report:\n\(outcome.stdout)\(outcome.stderr)")
+    }
+
+    /// Runs Tests/Fixtures/browser/report_in_chromium.py: the report driven over the DevTools
+    /// protocol, with the filters clicked as an evaluator would.
+    private func drive(_ file: String, target: String) throws -> JSONValue {
+        guard let chromium = Self.chromium else {
+            throw TestFailure("chromium is not installed (scripts/install-deps installs it)")
+        }
+        let driver = TiyanProcess.repositoryRoot + "/Tests/Fixtures/browser/report_in_chromium.py"
+        let outcome = try TiyanProcess.runProgram("/usr/bin/env", ["python3", driver, chromium, file, target])
+        guard outcome.status == 0, let line = outcome.stdout.split(separator: "\n").last else {
+            throw TestFailure("driver failed: \(outcome.stdout.suffix(1000)) \(outcome.stderr.suffix(2000))")
+        }
+        return try JSONValue.parse(String(line))
+    }
+
+    @Test func filtersWorkAndNothingRunsOrLoadsOverDevTools() async throws {
+        let run = try await FixtureRun.shared.value
+        let report = try drive(run.directory + "/index.html", target: "inject")
+        for key in ["console", "exceptions", "log_errors", "requests", "injected"] {
+            #expect(report[key]?.arrayValue?.isEmpty == true, "\(key): \(report[key]?.serialized() ?? "missing")")
+        }
+        let sections = report["sections_before"]?.doubleValue ?? 0
+        #expect(sections == Double(FixturePortals.targets.count))
+        #expect((report["pass_rows_before"]?.doubleValue ?? 0) > 0)
+        #expect(report["pass_rows_after"]?.doubleValue == 0, "unticking pass hides passing indicators")
+        #expect(report["sections_after_target"] == .array([.string("target-inject")]), "the target filter shows one target")
+        #expect(report["rows_outside_module_0"]?.doubleValue == 0 && (report["rows_in_module_0"]?.doubleValue ?? 0) > 0)
+    }
+
+    @Test func devToolsDriverSeesAnExecutedScript() async throws {
+        // The report with its CSP removed and a script added: the driver must notice, or its
+        // clean verdict on the real report would mean nothing.
+        let run = try await FixtureRun.shared.value
+        let control = NSTemporaryDirectory() + "tiyan-control-\(UUID().uuidString).html"
+        try run.file("index.html")
+            .replacingOccurrences(of: "<meta http-equiv=\"Content-Security-Policy\"", with: "<meta name=\"x\"")
+            .replacingOccurrences(of: "<body>", with: "<body><script>document.documentElement.setAttribute('data-pwned','control');fetch('http://tiyan.invalid/')</script>")
+            .write(toFile: control, atomically: true, encoding: .utf8)
+        let report = try drive(control, target: "inject")
+        let injected = report["injected"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(injected.contains("data-pwned=control"), "\(injected)")
+        #expect(report["requests"]?.arrayValue?.contains(.string("http://tiyan.invalid/")) == true,
+                "\(report["requests"]?.serialized() ?? "")")
     }
 }

@@ -55,7 +55,7 @@ import TiyanCore
             #expect(html.contains("id=\"fm-\(index)\""))
             #expect(html.contains("body:has(#fm-\(index):checked) tr.ind:not(.m\(index)){display:none}"))
         }
-        #expect(html.contains("body:has(#fs-blocked:not(:checked)) tr.st-blocked{display:none}"))
+        #expect(html.contains("body:has(#fs-blocked:not(:checked)) :is(tr,li).st-blocked{display:none}"))
         #expect(html.contains("body:has(#ft-1:checked) .per-target:not(.t1){display:none}"))
         #expect(html.contains("<section class=\"target per-target t1\" id=\"target-evil\">"))
         #expect(html.contains("<tr class=\"ind m2 st-blocked\">"), "an indicator row carries its module and status")
