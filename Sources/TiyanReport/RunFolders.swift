@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -36,6 +36,11 @@ public enum RunFolders {
         }.sorted()
     }
 
+    /// `-shard2-of-4` of a sharded run id, "" for a whole run.
+    static func shardSuffix(_ runID: String) -> Substring {
+        runID.firstIndex(of: "-").map { runID[$0...] } ?? ""
+    }
+
     /// Points `root/latest` at `runID` (a relative link, so the root can be moved or mounted
     /// elsewhere). The new link is made under a temporary name and renamed over the old one:
     /// a reader sees the old run or the new one, never a missing link.
@@ -59,10 +64,12 @@ public enum RunFolders {
     /// Removes completed runs beyond the newest `keep`, never `protected` (the run just written)
     /// nor the one `latest` names, never an incomplete run (it may be a run still being written
     /// by another output root's lock holder, or one an operator wants to look at), and nothing
-    /// that is not a run folder. Returns the removed run ids, oldest first.
+    /// that is not a run folder. Only runs of `protected`'s kind count: whole runs, or the same
+    /// shard K of N, so that N shards sharing a root never prune each other's runs. Returns the
+    /// removed run ids, oldest first.
     @discardableResult
     public static func prune(in root: String, keep: Int, protected: String) throws -> [String] {
-        let complete = runs(in: root).filter { isComplete(root + "/" + $0) }
+        let complete = runs(in: root).filter { shardSuffix($0) == shardSuffix(protected) && isComplete(root + "/" + $0) }
         let spared = Set([protected] + (latest(in: root).map { [$0] } ?? []))
         let newest = Set(complete.suffix(max(keep, 0)))
         let doomed = complete.filter { !newest.contains($0) && !spared.contains($0) }

@@ -43,8 +43,8 @@ import TiyanReport
         try FileManager.default.createSymbolicLink(atPath: root + "/20261001T000000Z", withDestinationPath: root + "/notes")
         try RunFolders.pointLatest(in: root, at: "20261119T020000Z")
 
-        let removed = try RunFolders.prune(in: root, keep: 2, protected: "20261122T020000Z")
-        #expect(removed == ["20261118T020000Z", "20261120T020000Z"])
+        let removed = try RunFolders.prune(in: root, keep: 1, protected: "20261122T020000Z")
+        #expect(removed == ["20261118T020000Z", "20261120T020000Z"], "a shard run is not a whole run: it is not counted")
         let left = Set(try FileManager.default.contentsOfDirectory(atPath: root))
         #expect(left == ["20261119T020000Z", "20261121T020000Z-shard1-of-2", "20261122T020000Z", "20261101T020000Z",
                          "20261123T020000Z", "notes", "cron.log", "20261001T000000Z", "latest"])
@@ -54,5 +54,12 @@ import TiyanReport
         let root = try makeRoot(complete: ["20261118T020000Z", "20261119T020000Z", "20261120T020000Z"])
         let removed = try RunFolders.prune(in: root, keep: 1, protected: "20261118T020000Z")
         #expect(removed == ["20261119T020000Z"])
+    }
+
+    @Test func shardsSharingARootPruneOnlyTheirOwnSlot() throws {
+        let root = try makeRoot(complete: ["20261120T020000Z-shard1-of-2", "20261120T020001Z-shard2-of-2",
+                                           "20261121T020000Z-shard1-of-2", "20261121T020003Z-shard2-of-2"])
+        let removed = try RunFolders.prune(in: root, keep: 1, protected: "20261121T020000Z-shard1-of-2")
+        #expect(removed == ["20261120T020000Z-shard1-of-2"])
     }
 }
