@@ -5,39 +5,41 @@ import TiyanScoring
 /// label in every cell so the charts read in print, in grey scale and for screen readers.
 extension HTMLReport {
     /// Targets × modules, each cell coloured by the module score and linked to the target's
-    /// section; an unscored cell is grey and says "—".
+    /// section; an unscored cell is grey and says "—". One SVG per row, so that the target
+    /// filter collapses the rows it hides.
     static func heatMap(_ input: HTMLReportInput) -> String {
         guard !input.targets.isEmpty, !input.modules.isEmpty else { return "" }
         let scores = Dictionary(input.scores.map { ($0.targetID, $0) }, uniquingKeysWith: { first, _ in first })
-        let labelWidth = 220, cellWidth = 92, cellHeight = 24, headHeight = 30
+        let labelWidth = 220, cellWidth = 92, cellHeight = 24
         let columns = input.modules + ["total"]
         let width = labelWidth + cellWidth * columns.count
-        let height = headHeight + cellHeight * input.targets.count
-        var out = "<figure class=\"heatmap\"><svg class=\"chart\" role=\"img\" width=\"\(width)\" height=\"\(height)\" "
-            + "viewBox=\"0 0 \(width) \(height)\" aria-labelledby=\"heatmap-title\">"
-            + "<title id=\"heatmap-title\">Module scores per target 各目标模块得分</title>"
+        var out = "<figure class=\"heatmap\" role=\"group\" aria-label=\"Module scores per target 各目标模块得分\">"
+        out += "<svg class=\"chart\" role=\"img\" width=\"\(width)\" height=\"\(cellHeight)\" viewBox=\"0 0 \(width) \(cellHeight)\">"
+            + "<title>Modules 模块</title>"
         for (column, module) in columns.enumerated() {
             let x = labelWidth + column * cellWidth + cellWidth / 2
             let label = module == "total" ? "Total 总分" : module
-            out += "<text x=\"\(x)\" y=\"\(headHeight - 10)\" text-anchor=\"middle\" class=\"head\">\(escapeHTML(label))</text>"
+            out += "<text x=\"\(x)\" y=\"\(cellHeight - 8)\" text-anchor=\"middle\" class=\"head\">\(escapeHTML(label))</text>"
         }
+        out += "</svg>"
         for (row, target) in input.targets.enumerated() {
-            let y = headHeight + row * cellHeight
             let score = scores[target.id]
-            out += "<g class=\"per-target t\(row)\"><a href=\"#\(anchor(target.id))\">"
-            out += "<text x=\"4\" y=\"\(y + cellHeight - 8)\" class=\"label\">\(escapeHTML(Self.clip(target.id + " " + target.name, 24)))</text>"
+            out += "<svg class=\"chart per-target t\(row)\" role=\"img\" width=\"\(width)\" height=\"\(cellHeight)\" "
+                + "viewBox=\"0 0 \(width) \(cellHeight)\"><title>\(escapeHTML(target.id)) module scores</title>"
+                + "<a href=\"#\(anchor(target.id))\">"
+            out += "<text x=\"4\" y=\"\(cellHeight - 8)\" class=\"label\">\(escapeHTML(Self.clip(target.id + " " + target.name, 24)))</text>"
             for (column, module) in columns.enumerated() {
                 let value = module == "total" ? score?.total : score?.score(of: module)
                 let x = labelWidth + column * cellWidth
-                out += "<rect x=\"\(x + 1)\" y=\"\(y + 1)\" width=\"\(cellWidth - 2)\" height=\"\(cellHeight - 2)\" "
+                out += "<rect x=\"\(x + 1)\" y=\"1\" width=\"\(cellWidth - 2)\" height=\"\(cellHeight - 2)\" "
                     + "fill=\"\(Self.heat(value))\"><title>\(escapeHTML(target.id)) · \(escapeHTML(module)): "
                     + "\(value.map { ScoreText.format($0) } ?? "not scored 未评分")</title></rect>"
-                out += "<text x=\"\(x + cellWidth / 2)\" y=\"\(y + cellHeight - 8)\" text-anchor=\"middle\">"
+                out += "<text x=\"\(x + cellWidth / 2)\" y=\"\(cellHeight - 8)\" text-anchor=\"middle\">"
                     + "\(value.map { ScoreText.format($0) } ?? "—")</text>"
             }
-            out += "</a></g>"
+            out += "</a></svg>"
         }
-        out += "</svg><figcaption>Module scores 0–100 per target; red is low, green high, grey — not scored "
+        out += "<figcaption>Module scores 0–100 per target; red is low, green high, grey — not scored "
             + "(nothing in it could be measured). 红低绿高，灰色为未评分。</figcaption></figure>\n"
         return out
     }

@@ -36,6 +36,7 @@ enum HTMLStyle {
         .filters legend{display:inline;font-weight:600;margin-right:.4rem;float:left}
         .filters .choice{white-space:nowrap;margin-right:.6rem}
         svg.chart{font-size:12px;font-family:inherit}
+        figure.heatmap svg{display:block}
         svg.chart text{fill:#1f2328}
         svg.chart text.head{font-weight:600}
         svg.chart rect.track{fill:#eef1f4}
