@@ -133,11 +133,13 @@ struct MergeCommand: AsyncParsableCommand {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// The module columns of a scores.csv header: between `region` and `total`.
+    /// The module columns of a scores.csv header: between `region` and `total` (columns after
+    /// `total` may grow without concerning the merge).
     static func modules(inScores csv: String) throws -> [String] {
         let header = csv.split(separator: "\n", maxSplits: 1).first.map { $0.split(separator: ",").map(String.init) } ?? []
-        guard header.count >= 5, header.prefix(3) == ["id", "name", "region"], header.suffix(2) == ["total", "grade"]
-        else { throw RunFailure("scores.csv does not start with id,name,region,…,total,grade") }
-        return Array(header.dropFirst(3).dropLast(2))
+        guard header.prefix(3) == ["id", "name", "region"], let total = header.firstIndex(of: "total") else {
+            throw RunFailure("scores.csv does not start with id,name,region,…,total")
+        }
+        return Array(header[3..<total])
     }
 }
