@@ -70,9 +70,16 @@ import TiyanCore
         }
         #expect(asked, "the crawl never reached the slow host")
         #expect(process.isRunning, "the crawl ended before it could be killed")
+        // Overlapping cron runs need no flock(1): the second one refuses and touches nothing.
+        let overlapping = try TiyanProcess.run(fixtures.crawlArguments(out: root) + ["--only", "yi"])
+        #expect(overlapping.status == 1 && overlapping.stderr.contains("holds the lock"), "\(overlapping.stderr)")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
+        // The lock file still names the dead run: a stale lock the next run must take over.
+        let holder = (try? String(contentsOfFile: root + "/.tiyan.lock", encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(holder == String(process.processIdentifier), "lock file: \(holder ?? "missing")")
         let created = Set((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).subtracting(before)
         return created.first { $0.hasSuffix("Z") }
     }
