@@ -2,16 +2,22 @@ import TiyanCore
 import TiyanScoring
 
 extension HTMLReport {
-    /// One target's section: its indicators with their evidence, then the pages fetched for it,
-    /// so an evaluator can go from a verdict to the exact page and markup that decided it.
+    /// One target's section: its dimension chart, its indicators with their evidence, then the
+    /// pages fetched for it, so an evaluator can go from a verdict to the exact page, markup and
+    /// fetch record (pages.jsonl line, WARC offset) that decided it.
     struct TargetSection {
         var target: Target
+        /// Position in the report's target order: the `tN` class the target filter uses.
+        var index: Int
         var score: TargetScore?
         var results: [IndicatorResult]
-        var pages: [PageLine]
+        /// With their 1-based line numbers in pages.jsonl.
+        var pages: [(line: Int, page: PageLine)]
+        var moduleIndex: [String: Int]
+        var dimensions: [HTMLReportInput.DimensionScore]
 
         func render() -> String {
-            var out = "<section class=\"target\" id=\"\(HTMLReport.anchor(target.id))\">\n"
+            var out = "<section class=\"target per-target t\(index)\" id=\"\(HTMLReport.anchor(target.id))\">\n"
             out += "<h2>\(escapeHTML(target.name)) <small><code>\(escapeHTML(target.id))</code></small></h2>\n"
             out += "<p class=\"meta\">Region 区划 \(escapeHTML(target.region)) · \(escapeHTML(target.kind.rawValue)) · "
                 + linkOrText(target.url)
@@ -22,6 +28,10 @@ extension HTMLReport {
                 out += " · Total 总分 <strong>—</strong> (not scored 未评分)"
             }
             out += "</p>\n"
+            if !dimensions.isEmpty {
+                out += "<h3>Assessment dimensions 评估维度</h3>\n"
+                    + HTMLReport.dimensionChart(dimensions, targetID: target.id) + "\n"
+            }
             out += indicators()
             out += pageTable()
             return out + "<p class=\"back\"><a href=\"#overview\">↑ Overview 总览</a></p>\n</section>\n"
@@ -33,7 +43,8 @@ extension HTMLReport {
                 + "<th>Indicator 指标</th><th>Module 模块</th><th>Status 状态</th><th>Value 值</th>"
                 + "<th>Confidence 置信度</th><th>Reason 原因</th><th>Evidence 证据</th></tr></thead>\n<tbody>\n"
             for result in results {
-                out += "<tr class=\"st-\(result.status.rawValue)\">"
+                let module = moduleIndex[result.module].map { " m\($0)" } ?? ""
+                out += "<tr class=\"ind\(module) st-\(result.status.rawValue)\">"
                 out += "<td><code>\(escapeHTML(result.indicator))</code></td>"
                 out += "<td>\(escapeHTML(ReportLabels.module(result.module)))</td>"
                 out += "<td><span class=\"badge b-\(result.status.rawValue)\" title=\"\(ReportLabels.status(result.status))\">"
@@ -49,26 +60,42 @@ extension HTMLReport {
 
         private func evidence(_ item: Evidence) -> String {
             var out = "<div class=\"evidence\">"
-            if !item.url.isEmpty { out += "<div>\(linkOrText(item.url))</div>" }
+            if !item.url.isEmpty { out += "<div>\(linkOrText(item.url))\(fetchRecord(item.url))</div>" }
             if !item.locator.isEmpty { out += "<div><code>\(escapeHTML(item.locator))</code></div>" }
-            if !item.snippet.isEmpty { out += "<pre>\(escapeHTML(item.snippet))</pre>" }
-            if !item.extra.isEmpty {
-                let extras = item.extra.map { key, value in
+            if !item.snippet.isEmpty { out += "<pre>\(EvidenceMarkup.snippet(item))</pre>" }
+            let extras = item.extra.filter { $0.0 != EvidenceMarkup.matchKey }
+            if !extras.isEmpty {
+                let labels = extras.map { key, value in
                     "<span>\(escapeHTML(key)): \(escapeHTML(value.stringValue ?? value.serialized()))</span>"
                 }
-                out += "<div class=\"extra\">\(extras.joined(separator: " "))</div>"
+                out += "<div class=\"extra\">\(labels.joined(separator: " "))</div>"
             }
             return out + "</div>"
         }
 
+        /// Where the archived page of `url` is: its pages.jsonl line (a link to its row below)
+        /// and its WARC offset, the fetch that answered with a body preferred.
+        private func fetchRecord(_ url: String) -> String {
+            let candidates = pages.filter { $0.page.url == url || $0.page.finalURL == url }
+            guard let found = candidates.first(where: { $0.page.warcOffset != nil && $0.page.error == nil })
+                ?? candidates.first
+            else { return "" }
+            var out = " <small class=\"record\">(<a href=\"#\(pageAnchor(found.line))\">pages.jsonl line \(found.line)</a>"
+            if let offset = found.page.warcOffset { out += " · WARC offset <code>\(offset)</code>" }
+            return out + ")</small>"
+        }
+
+        private func pageAnchor(_ line: Int) -> String { "page-\(line)" }
+
         private func pageTable() -> String {
             guard !pages.isEmpty else { return "<p class=\"empty pages\">No pages fetched. 未抓取页面。</p>\n" }
             var out = "<div class=\"pages\"><h3>Pages fetched 抓取页面</h3>\n<div class=\"scroll\"><table class=\"pages\">\n"
-                + "<thead><tr><th>Role 角色</th><th>URL</th><th class=\"num\">HTTP</th><th>Error 错误</th>"
-                + "<th>Charset 编码</th><th class=\"num\">Bytes 字节</th><th class=\"num\">ms</th><th>Notes 备注</th>"
-                + "</tr></thead>\n<tbody>\n"
-            for page in pages {
-                out += "<tr\(page.error == nil ? "" : " class=\"failed\"")><td>\(escapeHTML(page.role))</td>"
+                + "<thead><tr><th class=\"num\">Line 行</th><th>Role 角色</th><th>URL</th><th class=\"num\">HTTP</th>"
+                + "<th>Error 错误</th><th>Charset 编码</th><th class=\"num\">Bytes 字节</th><th class=\"num\">ms</th>"
+                + "<th class=\"num\">WARC offset</th><th>Notes 备注</th></tr></thead>\n<tbody>\n"
+            for (line, page) in pages {
+                out += "<tr id=\"\(pageAnchor(line))\"\(page.error == nil ? "" : " class=\"failed\"")>"
+                out += "<td class=\"num\">\(line)</td><td>\(escapeHTML(page.role))</td>"
                 out += "<td>\(linkOrText(page.url))"
                 if page.finalURL != page.url { out += "<br>→ \(linkOrText(page.finalURL))" }
                 out += "</td><td class=\"num\">\(page.status.map(String.init) ?? "—")</td>"
@@ -76,6 +103,7 @@ extension HTMLReport {
                 out += "<td>\(escapeHTML(page.charset ?? ""))"
                 if let source = page.charsetSource { out += " <small>(\(escapeHTML(source)))</small>" }
                 out += "</td><td class=\"num\">\(page.bytes)</td><td class=\"num\">\(page.milliseconds)</td>"
+                out += "<td class=\"num\">\(page.warcOffset.map(String.init) ?? "—")</td>"
                 out += "<td>\(notes(page))</td></tr>\n"
             }
             return out + "</tbody>\n</table></div></div>\n"

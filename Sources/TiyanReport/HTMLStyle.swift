@@ -31,11 +31,23 @@ enum HTMLStyle {
         .b-unreachable{background:#57606a}.b-error{background:#24292f}
         tr.failed td{background:#fff8f8}
         .meta,.note,.empty,footer{color:#57606a}
-        .filters{position:sticky;top:0;background:#fff;padding:.4rem 0;border-bottom:1px solid #d0d7de;z-index:1}
-        .filters label{margin-right:1.2rem}
-        body:has(#hide-pass:checked) tr.st-pass{display:none}
-        body:has(#hide-na:checked) tr.st-not_applicable{display:none}
-        body:has(#hide-pages:checked) .pages{display:none}
+        .filters{position:sticky;top:0;background:#fff;padding:.3rem 0;border-bottom:1px solid #d0d7de;z-index:1;font-size:.85rem;max-height:40vh;overflow:auto}
+        .filters fieldset{display:inline;border:0;margin:0 .8rem 0 0;padding:0}
+        .filters legend{display:inline;font-weight:600;margin-right:.4rem;float:left}
+        .filters .choice{white-space:nowrap;margin-right:.6rem}
+        svg.chart{font-size:12px;font-family:inherit}
+        figure.heatmap svg{display:block}
+        svg.chart text{fill:#1f2328}
+        svg.chart text.head{font-weight:600}
+        svg.chart rect.track{fill:#eef1f4}
+        svg.chart a:focus rect,svg.chart a:hover rect{stroke:#1f2328;stroke-width:1.5}
+        figure{margin:.4rem 0}
+        figcaption{color:#57606a;font-size:.85rem}
+        .dimension-grid{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}
+        mark{background:#fff1a8;color:inherit;outline:1px solid #d4a72c}
+        small.record{color:#57606a}
+        ul.unchecked{padding-left:1.2rem}
+        ul.unchecked ul{padding-left:1.2rem;margin:.2rem 0 .5rem}
         footer{margin-top:2rem;border-top:1px solid #d0d7de;padding-top:.5rem;font-size:.85rem}
         @media print{.filters{display:none}pre{max-height:none}a.url::after{content:""}}
 

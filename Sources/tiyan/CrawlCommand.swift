@@ -35,10 +35,22 @@ struct CrawlCommand: AsyncParsableCommand {
                                valueName: "FILE"))
     var queries: String?
 
+    @Option(help: ArgumentHelp(
+        "Crawl only shard K of N: a contiguous block of the selected targets by position (README, \"Past one machine\").",
+        valueName: "K/N"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp(
+        "After the run, remove completed runs beyond the newest N (never incomplete ones, never other files).",
+        valueName: "N"))
+    var keep: Int?
+
     @OptionGroup var network: NetworkOptions
 
     func validate() throws {
         if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, not \(shard)") }
+        if let keep, keep < 1 { throw ValidationError("--keep must be at least 1") }
         if let queries, !FileManager.default.isReadableFile(atPath: queries) {
             throw ValidationError("--queries: cannot read \(queries)")
         }
@@ -56,13 +68,16 @@ struct CrawlCommand: AsyncParsableCommand {
     private func crawl() async throws {
         let startedAt = Date()
         let configuration = try loadConfiguration()
-        let selected = try select(configuration.targets.targets)
+        let shard = self.shard.flatMap(Shard.init)
+        let chosen = try select(configuration.targets.targets)
+        let selected = shard?.select(chosen) ?? chosen
 
-        let runID = RunID.make(startedAt: startedAt)
+        let runID = RunID.make(startedAt: startedAt, shard: shard.map { ($0.index, $0.count) })
         let lock: RunLock
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            lock = try RunLock(path: out + "/.tiyan.lock")
+            // Shards of one crawl may share an output root; each locks only its own slot.
+            lock = try RunLock(path: out + "/.tiyan\(shard.map { "-shard\($0.index)-of-\($0.count)" } ?? "").lock")
         } catch {
             throw RunFailure("cannot take the run lock in \(out): \(error)")
         }
@@ -118,20 +133,24 @@ struct CrawlCommand: AsyncParsableCommand {
                 probesSHA256: configuration.probesHash,
                 options: [("targets", targets), ("probes", probes), ("only", only ?? ""),
                           ("max_pages", maxPages.map(String.init) ?? ""), ("ignore_robots", "\(ignoreRobots)"),
-                          ("queries", queries ?? "")] + network.recorded,
+                          ("queries", queries ?? "")] + (shard.map { [("shard", $0.description)] } ?? [])
+                    + network.recorded,
                 countsByStatus: RunPipeline.countsByStatus(outputs.results),
                 targetCount: outputs.contents.targets.count, pageCount: outputs.pages.count)
-            try AtomicFile.write(manifest.render(), to: directory + "/run.json")
             try AtomicFile.write(HTMLReport.render(HTMLReportInput(
                 manifest: manifest, targets: outputs.contents.targets, scores: outputs.scores,
                 modules: pipeline.runner.modules, results: outputs.results, pages: outputs.pages)),
                 to: directory + "/index.html")
+            // Last: run.json is what marks the run complete (RunFolders.isComplete).
+            try AtomicFile.write(manifest.render(), to: directory + "/run.json")
         } catch let failure as RunFailure {
             throw failure
         } catch {
             throw RunFailure("cannot write the run folder: \(error)")
         }
         Progress.line("tiyan: \(outputs.results.count) results for \(outputs.contents.targets.count) targets")
+        // A shard is not a run an evaluator should open: `latest` is left to the merge.
+        try RunRetention.conclude(root: out, runID: runID, keep: keep, movesLatest: shard == nil)
         print(directory)
     }
 

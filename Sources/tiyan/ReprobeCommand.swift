@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TiyanConfig
+import TiyanCore
 import TiyanReport
 import TiyanScoring
 
@@ -66,9 +67,15 @@ struct ReprobeCommand: AsyncParsableCommand {
     /// The evaluators' report of the new results, headed by what the archive knows of its run.
     private func writeReport(_ outputs: RunPipeline.Outputs, pipeline: RunPipeline) throws {
         let info = outputs.contents.info
+        // A merged run's archive begins with its first shard's warcinfo: the run's own identity
+        // is in run.json when there is one.
+        let recorded = FileManager.default.contents(atPath: runDirectory + "/run.json")
+            .flatMap { try? JSONValue.parse(String(decoding: $0, as: UTF8.self)) }
         let manifest = RunManifest(
-            runID: info.runID, startedAt: info.startedAt, finishedAt: Date(), toolVersion: ToolVersion.current,
-            algorithmVersion: pipeline.scorer.algorithmVersion, targetsSHA256: "",
+            runID: recorded?["run_id"]?.stringValue ?? info.runID,
+            startedAt: recorded?["started_at"]?.stringValue.flatMap(ISO8601DateFormatter().date(from:)) ?? info.startedAt,
+            finishedAt: Date(), toolVersion: ToolVersion.current,
+            algorithmVersion: pipeline.scorer.algorithmVersion, targetsSHA256: recorded?["targets_sha256"]?.stringValue ?? "",
             probesSHA256: (try? ContentHash.sha256(ofDirectory: probes)) ?? "",
             options: [("reprobe", "true"), ("probes", probes)],
             countsByStatus: RunPipeline.countsByStatus(outputs.results),

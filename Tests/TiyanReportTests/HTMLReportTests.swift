@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TiyanReport
+import TiyanCore
 
 @Suite struct HTMLReportTests {
     private let html = HTMLReport.render(ReportFixture.htmlInput)
@@ -47,5 +48,45 @@ import Testing
         #expect(html.contains("TLS unverified"))
         #expect(html.contains("Site basics 基本信息"))
         #expect(html.contains("<td class=\"num unscored\" title=\"not scored 未评分\">—</td>"))
+    }
+
+    @Test func filtersHaveARulePerModuleStatusAndTarget() {
+        for index in ReportFixture.modules.indices {
+            #expect(html.contains("id=\"fm-\(index)\""))
+            #expect(html.contains("body:has(#fm-\(index):checked) tr.ind:not(.m\(index)){display:none}"))
+        }
+        #expect(html.contains("body:has(#fs-blocked:not(:checked)) :is(tr,li).st-blocked{display:none}"))
+        #expect(html.contains("body:has(#ft-1:checked) .per-target:not(.t1){display:none}"))
+        #expect(html.contains("<section class=\"target per-target t1\" id=\"target-evil\">"))
+        #expect(html.contains("<tr class=\"ind m2 st-blocked\">"), "an indicator row carries its module and status")
+    }
+
+    @Test func heatMapAndDimensionChartsAreInlineSVG() {
+        #expect(html.contains("<svg class=\"chart\" role=\"img\""))
+        #expect(html.contains("<svg class=\"chart dimensions\""))
+        #expect(html.contains("可用 usable") && html.contains(">92.5</text>"))
+        // An unscored module is grey with a dash, never coloured like 0.
+        #expect(html.contains("fill=\"#eaeef2\"><title>evil · basics: not scored"))
+        #expect(HTMLReport.heat(0) == "hsl(0,65%,78%)" && HTMLReport.heat(100) == "hsl(120,65%,78%)")
+        let evil = html.components(separatedBy: "id=\"target-evil\"").last ?? ""
+        #expect(!evil.contains("chart dimensions"), "a target without dimension scores gets no chart")
+    }
+
+    @Test func evidenceCitesItsFetchRecordAndHighlightsTheMatch() {
+        #expect(html.contains("<pre><mark>主办单位</mark>：浙江省人民政府办公厅</pre>"))
+        #expect(html.contains("(<a href=\"#page-1\">pages.jsonl line 1</a> · WARC offset <code>1024</code>)"))
+        #expect(html.contains("<tr id=\"page-2\">"))
+        let hostile = Evidence(url: "", locator: "", snippet: "<a title=\"x\">办事<b>", extra: [("match", "<a title=\"x\">")])
+        #expect(EvidenceMarkup.snippet(hostile) == "<mark>&lt;a title=&quot;x&quot;&gt;</mark>办事&lt;b&gt;")
+        let absent = Evidence(url: "", locator: "", snippet: "<b>x</b>", extra: [("match", "y")])
+        #expect(EvidenceMarkup.snippet(absent) == "&lt;b&gt;x&lt;/b&gt;")
+    }
+
+    @Test func whatCouldNotBeCheckedIsListed() {
+        let after = html.components(separatedBy: "<section id=\"unchecked\">").last ?? ""
+        let section = after.components(separatedBy: "</section>").first ?? ""
+        #expect(section.contains("<code>SR-02</code> <span class=\"badge b-blocked\">blocked</span> challenge on search_results"))
+        #expect(section.contains("connect failed: &lt;svg onload=alert(5)&gt;"))
+        #expect(!section.contains("PR-01"), "not_applicable is an answer, not something left unchecked")
     }
 }

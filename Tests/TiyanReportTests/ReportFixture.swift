@@ -21,7 +21,8 @@ enum ReportFixture {
             evidence: [Evidence(url: "https://www.zjzwfw.gov.cn/", locator: "http:status", snippet: "200")]),
         IndicatorResult(
             target: "zj", indicator: "SB-05", module: "basics", status: .fail, value: false,
-            evidence: [Evidence(url: "https://www.zjzwfw.gov.cn/", locator: "//footer", snippet: "主办单位：浙江省人民政府办公厅")]),
+            evidence: [Evidence(url: "https://www.zjzwfw.gov.cn/", locator: "//footer", snippet: "主办单位：浙江省人民政府办公厅",
+                                extra: [("match", "主办单位")])]),
         IndicatorResult(
             target: "zj", indicator: "PR-06", module: "privacy", status: .partial,
             value: .object([("present", .array(["contact", "purposes"])), ("coverage", 0.75)]), score: 0.75,
@@ -83,8 +84,13 @@ enum ReportFixture {
             targetCount: targets.count, pageCount: pages.count)
     }
 
+    /// As scoring would give them; evil has none (no chart).
+    static let dimensions: [String: [HTMLReportInput.DimensionScore]] = [
+        "zj": [("可用 usable", 92.5), ("管用 effective", 61), ("好用 easy", 35.4), ("爱用 liked", nil), ("敢用 trusted", 0)],
+    ]
+
     static var htmlInput: HTMLReportInput {
         HTMLReportInput(manifest: manifest, targets: targets, scores: scores, modules: modules,
-                        results: results, pages: pages)
+                        results: results, pages: pages, dimensions: dimensions)
     }
 }

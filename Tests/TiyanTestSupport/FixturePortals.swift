@@ -3,7 +3,8 @@ import TiyanCore
 
 /// The fixture portals every end-to-end test crawls: real portal pages from Tests/Fixtures/portals
 /// served by host name, plus hosts that misbehave the way real ones do (a bot challenge, a
-/// script shell, a redirect loop, a slow host, a 503, an oversized body, a gzip bomb).
+/// script shell, a redirect loop, a slow host, a 503, an oversized body, a gzip bomb, a page
+/// full of script-injection payloads).
 public struct FixturePortals: Sendable {
     public let root: String
     /// "Today" for the fixtures: a home page must show news from a few days ago whatever day
@@ -28,6 +29,9 @@ public struct FixturePortals: Sendable {
         ("down", "故障省政务服务网", "150000", "http://www.down.gov.cn/"),
         ("huge", "超大省政务服务网", "210000", "http://www.huge.gov.cn/"),
         ("bomb", "压缩炸弹省政务服务网", "220000", "http://www.bomb.gov.cn/"),
+        // Script-injection payloads in its title, text and attributes: the report must show them
+        // as text (ChromiumReportTests).
+        ("inject", "注入省政务服务网", "310000", "http://www.inject.gov.cn/"),
     ]
 
     public static func targetsYAML(ids: [String]? = nil) -> String {
