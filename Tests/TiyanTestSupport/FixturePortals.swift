@@ -28,6 +28,8 @@ public struct FixturePortals: Sendable {
         ("down", "故障省政务服务网", "150000", "http://www.down.gov.cn/"),
         ("huge", "超大省政务服务网", "210000", "http://www.huge.gov.cn/"),
         ("bomb", "压缩炸弹省政务服务网", "220000", "http://www.bomb.gov.cn/"),
+        ("wu", "戊省政务服务网", "510000", "http://www.wuzwfw.gov.cn/"),
+        ("geng", "庚省政务服务网", "620000", "http://www.gengzwfw.gov.cn/"),
     ]
 
     public static func targetsYAML(ids: [String]? = nil) -> String {
@@ -62,6 +64,9 @@ public struct FixturePortals: Sendable {
             return .html("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>\(request.host)</title></head><body><p>\(request.host)</p></body></html>")
         case "www.jiazwfw.gov.cn" where path.hasPrefix("/art/"):
             return .html("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"ArticleTitle\" content=\"通知\"><title>通知 - 甲省政务服务网</title></head><body><h1>通知</h1><p>发布日期：2024-03-01</p></body></html>")
+        case "www.wuzwfw.gov.cn" where path == "/user/login":
+            // The portal's login link answers with a 302 to the unified identity host.
+            return .redirect(to: "http://tyrz.wuzwfw.gov.cn/login.html?service=http%3A%2F%2Fwww.wuzwfw.gov.cn%2F")
         case "www.challenge.gov.cn":
             return Self.challenge
         case "www.shell.gov.cn":

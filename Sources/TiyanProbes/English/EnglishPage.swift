@@ -1,0 +1,31 @@
+import TiyanCore
+import TiyanHTML
+
+/// What the fetched English target is, judged by what it shows: shared by EN-02 and EN-03.
+struct EnglishPageJudgement {
+    let page: SitePage
+    let share: LetterShare
+    let language: String?
+    /// The entry led back to the Chinese home page.
+    let isHomeAgain: Bool
+
+    /// The English page, or the status SPEC.md gives when there is none to judge: the home page's
+    /// own trouble first, not applicable when no entry was found, and the target's fetch status.
+    static func judge(_ site: SiteContext) throws -> EnglishPageJudgement {
+        let home = try site.page(.home)
+        let page = try site.page(.english, ifAbsent: .notApplicable)
+        if let reason = page.shellReason {
+            throw PageUnavailable(.undetermined, reason: "the English page is a script shell (\(reason))",
+                                  evidence: [page.evidence(locator: "/html/body", snippet: page.document.title ?? "")])
+        }
+        let same = page.url == home.url || page.record.body == home.record.body
+        return EnglishPageJudgement(page: page, share: LetterShare(page.document.visibleText),
+                                    language: page.document.language, isHomeAgain: same)
+    }
+
+    func languageEvidence(_ extra: [(String, JSONValue)]) -> Evidence {
+        let root = (try? page.document.select("/html"))?.first
+        let snippet = "<html lang=\"\(language ?? "")\"> title: \(page.document.title ?? "")"
+        return page.evidence(locator: root?.xpath ?? "/html", snippet: snippet, extra: extra)
+    }
+}

@@ -1,0 +1,60 @@
+import TiyanCore
+import TiyanHTML
+
+/// LG-03 扫码: a QR login, and which apps the page says scan it (a maintained dictionary of
+/// national and provincial apps in probes/login.yaml).
+struct ScanLogin: Rule {
+    static let id = "LG-03"
+    let method: LoginMethod
+    let apps: [String]
+
+    init(settings: RuleSettings) throws {
+        method = try LoginMethod(key: "scan", settings: settings, hasMarkup: true)
+        apps = try settings.keywords("scan_apps")
+    }
+
+    func evaluate(_ site: SiteContext) throws -> Finding {
+        let material = try LoginMaterial.gather(site)
+        let hits = method.find(in: material)
+        guard !hits.isEmpty else { return material.negative("QR-code login", value: .array([])) }
+        var named: [String] = []
+        var evidence: [Evidence] = []
+        for (text, source) in nearbyTexts(material, hits: hits) {
+            let found = apps.filter { text.contains($0) && !named.contains($0) }
+            guard !found.isEmpty else { continue }
+            named += found
+            if var item = source {
+                item.extra.append(("apps", .array(found.map { .string($0) })))
+                evidence.append(item)
+            }
+        }
+        var finding = Finding.found(hits, value: .array(apps.filter(named.contains).map { .string($0) }))
+        finding.evidence += evidence.filter { !finding.evidence.contains($0) }
+        return finding
+    }
+
+    /// The text of each QR block and its parent (then grandparent), where the page says which
+    /// app scans the code; for script-only hits, the text around the match.
+    private func nearbyTexts(_ material: LoginMaterial, hits: [MethodHit]) -> [(String, Evidence?)] {
+        var texts: [(String, Evidence?)] = []
+        for source in material.sources {
+            let page = source.page
+            var elements = method.markup.flatMap { try? page.document.select($0) } ?? []
+            for match in method.text.allMatches(in: page.document.visibleText).compactMap({ $0.first ?? nil }) {
+                if let element = TextLocator.element(showing: match, pattern: method.text, in: page.document) {
+                    elements.append(element)
+                }
+            }
+            for depth in [2, 3] {
+                for element in elements {
+                    let blocks = (try? page.document.select("\(element.xpath)/ancestor-or-self::*[position()<=\(depth)]")) ?? []
+                    if let block = blocks.max(by: { $0.text.count < $1.text.count }) {
+                        texts.append((block.text, page.evidence(block)))
+                    }
+                }
+            }
+        }
+        texts += hits.map { ($0.text, $0.evidence) }
+        return texts
+    }
+}
