@@ -16,6 +16,9 @@ final class LoginMaterial {
         var page: SitePage
         var fragments: [ScriptFragment]
         var bundles: [Bundle]
+        /// The body's text content, hidden panes included: a login page shows one tab's pane at a
+        /// time (`display:none` on the others), and every pane is a method the user can pick.
+        var text: String
     }
 
     let sources: [Source]
@@ -36,7 +39,9 @@ final class LoginMaterial {
                 do { _ = try site.page(role) } catch let failure as PageUnavailable { firstFailure = failure }
             }
             for page in usable where !sources.contains(where: { $0.page.url == page.url }) {
-                sources.append(Source(page: page, fragments: site.scriptFragments(of: page), bundles: bundles(of: page, site)))
+                let body = (try? page.document.select("/html/body"))?.first
+                sources.append(Source(page: page, fragments: site.scriptFragments(of: page), bundles: bundles(of: page, site),
+                                      text: body?.text ?? page.document.visibleText))
             }
         }
         if sources.isEmpty {

@@ -21,7 +21,7 @@ struct LoginMethod: Sendable {
     /// low), then the raw text of loaded bundles (low: the code path may never render it).
     func find(in material: LoginMaterial) -> [MethodHit] {
         for source in material.sources {
-            if let hit = domHit(source.page) { return [hit] }
+            if let hit = domHit(source) { return [hit] }
         }
         for source in material.sources {
             for fragment in source.fragments {
@@ -41,11 +41,12 @@ struct LoginMethod: Sendable {
         return []
     }
 
-    private func domHit(_ page: SitePage) -> MethodHit? {
+    private func domHit(_ source: LoginMaterial.Source) -> MethodHit? {
+        let page = source.page
         if let xpath = markup, let element = (try? page.document.select(xpath))?.first {
             return MethodHit(key: key, evidence: page.evidence(element), confidence: .high, text: element.text)
         }
-        if let match = text.firstMatch(in: page.document.visibleText) {
+        if let match = text.firstMatch(in: source.text) {
             let element = TextLocator.element(showing: match, pattern: text, in: page.document)
             let evidence = element.map { page.evidence($0) } ?? page.evidence(locator: "/html/body", snippet: match)
             return MethodHit(key: key, evidence: evidence, confidence: .high, text: element?.text ?? match)

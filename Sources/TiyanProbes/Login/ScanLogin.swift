@@ -40,7 +40,7 @@ struct ScanLogin: Rule {
         for source in material.sources {
             let page = source.page
             var elements = method.markup.flatMap { try? page.document.select($0) } ?? []
-            for match in method.text.allMatches(in: page.document.visibleText).compactMap({ $0.first ?? nil }) {
+            for match in method.text.allMatches(in: source.text).compactMap({ $0.first ?? nil }) {
                 if let element = TextLocator.element(showing: match, pattern: method.text, in: page.document) {
                     elements.append(element)
                 }
