@@ -13,7 +13,12 @@ struct EnglishPageJudgement {
     /// own trouble first, not applicable when no entry was found, and the target's fetch status.
     static func judge(_ site: SiteContext) throws -> EnglishPageJudgement {
         let home = try site.page(.home)
-        let page = try site.page(.english, ifAbsent: .notApplicable)
+        guard !site.records(.english).isEmpty else {
+            throw PageUnavailable(.notApplicable, reason: "no English entry was found, so there is no English page to judge",
+                                  evidence: [home.evidence(locator: "/html/body", snippet: home.document.title ?? "",
+                                                           extra: [("absent", "English entry")])])
+        }
+        let page = try site.page(.english)
         if let reason = page.shellReason {
             throw PageUnavailable(.undetermined, reason: "the English page is a script shell (\(reason))",
                                   evidence: [page.evidence(locator: "/html/body", snippet: page.document.title ?? "")])

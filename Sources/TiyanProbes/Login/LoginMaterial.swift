@@ -35,7 +35,7 @@ final class LoginMaterial {
             for record in site.records(role) {
                 if case let .usable(page) = FetchOutcome.judge(record, parse: site.parse) { usable.append(page) }
             }
-            if usable.isEmpty, firstFailure == nil, role == roles.first {
+            if usable.isEmpty, firstFailure == nil, role == roles.first, !site.records(role).isEmpty {
                 do { _ = try site.page(role) } catch let failure as PageUnavailable { firstFailure = failure }
             }
             for page in usable where !sources.contains(where: { $0.page.url == page.url }) {
@@ -45,7 +45,13 @@ final class LoginMaterial {
             }
         }
         if sources.isEmpty {
-            throw firstFailure ?? PageUnavailable(.undetermined, reason: "no login page was fetched")
+            if let firstFailure { throw firstFailure }
+            // No login page because the home page could not be read (blocked, unreachable) or
+            // offered no login link: either way nothing about the login can be said.
+            let home = try site.page(.home)
+            throw PageUnavailable(.undetermined, reason: "no login page was found from the home page",
+                                  evidence: [home.evidence(locator: "/html/body", snippet: home.document.title ?? "",
+                                                           extra: [("absent", "login page")])])
         }
         return LoginMaterial(sources: sources)
     }
