@@ -9,11 +9,12 @@ struct EnglishPageJudgement {
     /// The entry led back to the Chinese home page.
     let isHomeAgain: Bool
 
-    /// The English page, or the status SPEC.md gives when there is none to judge: the home page's
-    /// own trouble first, not applicable when no entry was found, and the target's fetch status.
+    /// The English page, or the status SPEC.md gives when there is none to judge: without an
+    /// English page, the home page's own trouble or not applicable (no entry was found);
+    /// otherwise the English target's fetch status.
     static func judge(_ site: SiteContext) throws -> EnglishPageJudgement {
-        let home = try site.page(.home)
         guard !site.records(.english).isEmpty else {
+            let home = try site.page(.home)
             throw PageUnavailable(.notApplicable, reason: "no English entry was found, so there is no English page to judge",
                                   evidence: [home.evidence(locator: "/html/body", snippet: home.document.title ?? "",
                                                            extra: [("absent", "English entry")])])
@@ -23,7 +24,9 @@ struct EnglishPageJudgement {
             throw PageUnavailable(.undetermined, reason: "the English page is a script shell (\(reason))",
                                   evidence: [page.evidence(locator: "/html/body", snippet: page.document.title ?? "")])
         }
-        let same = page.url == home.url || page.record.body == home.record.body
+        // `tiyan check --role english` judges a page without a home page beside it.
+        let home = site.optionalPage(.home)
+        let same = home.map { page.url == $0.url || page.record.body == $0.record.body } ?? false
         return EnglishPageJudgement(page: page, share: LetterShare(page.document.visibleText),
                                     language: page.document.language, isHomeAgain: same)
     }

@@ -16,9 +16,12 @@ struct TranslationWidget: Rule {
     }
 
     func evaluate(_ site: SiteContext) throws -> Finding {
-        let home = try site.page(.home)
-        var pages = [home]
-        if let english = site.optionalPage(.english) { pages.append(english) }
+        // The home page when there is one; `tiyan check --role english` judges that page alone.
+        let pages = [site.optionalPage(.home), site.optionalPage(.english)].compactMap { $0 }
+        guard let home = pages.first else {
+            _ = try site.page(.home)
+            throw PageUnavailable(.undetermined, reason: "no home page was fetched")
+        }
         for page in pages {
             let search = MarkSearch(page: page, site: site)
             let hit = search.script(src: scriptSource) ?? markup(search) ?? search.link(text: widgetText)

@@ -13,6 +13,6 @@ struct ForeignerLogin: Rule {
     func evaluate(_ site: SiteContext) throws -> Finding {
         let material = try LoginMaterial.gather(site, roles: [.login, .register])
         let hits = method.find(in: material)
-        return hits.isEmpty ? material.negative("path for foreigners or 港澳台 residents") : .found(hits)
+        return hits.isEmpty ? material.negative("path for foreigners or Hong Kong, Macao and Taiwan residents") : .found(hits)
     }
 }

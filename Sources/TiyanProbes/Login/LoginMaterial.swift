@@ -76,9 +76,10 @@ final class LoginMaterial {
 
     var shellReason: String? { sources.compactMap(\.page.shellReason).first }
 
-    /// Evidence for an absence: the body of the first page searched.
+    /// Evidence for an absence: the body of the page with the most text (the identity host's
+    /// login form rather than a portal page that only forwards to it), naming every page searched.
     func absenceEvidence(_ what: String) -> Evidence {
-        let page = sources[0].page
+        let page = sources.max { $0.text.count < $1.text.count }?.page ?? sources[0].page
         let body = (try? page.document.select("/html/body"))?.first
         let searched: JSONValue = .array(sources.map { .string($0.page.url) })
         if let body { return page.evidence(body, extra: [("absent", .string(what)), ("searched", searched)]) }

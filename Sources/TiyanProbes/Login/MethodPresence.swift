@@ -4,6 +4,8 @@ import TiyanCore
 /// markup, bundles) over the login pages, with the method's patterns from probes/login.yaml.
 protocol MethodPresence: Rule {
     static var methodKey: String { get }
+    /// How a reason names the method, e.g. "SMS-code login".
+    static var label: String { get }
     static var hasMarkup: Bool { get }
     var method: LoginMethod { get }
     init(method: LoginMethod)
@@ -19,7 +21,7 @@ extension MethodPresence {
     func evaluate(_ site: SiteContext) throws -> Finding {
         let material = try LoginMaterial.gather(site)
         let hits = method.find(in: material)
-        return hits.isEmpty ? material.negative("\(Self.methodKey) login") : .found(hits)
+        return hits.isEmpty ? material.negative(Self.label) : .found(hits)
     }
 }
 
@@ -27,6 +29,7 @@ extension MethodPresence {
 struct PasswordLogin: MethodPresence {
     static let id = "LG-01"
     static let methodKey = "password"
+    static let label = "password login"
     static let hasMarkup = true
     let method: LoginMethod
 }
@@ -35,6 +38,7 @@ struct PasswordLogin: MethodPresence {
 struct SMSLogin: MethodPresence {
     static let id = "LG-02"
     static let methodKey = "sms"
+    static let label = "SMS-code login"
     static let hasMarkup = true
     let method: LoginMethod
 }
@@ -43,6 +47,7 @@ struct SMSLogin: MethodPresence {
 struct SocialSecurityCardLogin: MethodPresence {
     static let id = "LG-04"
     static let methodKey = "social_security_card"
+    static let label = "electronic social security card login"
     let method: LoginMethod
 }
 
@@ -50,6 +55,7 @@ struct SocialSecurityCardLogin: MethodPresence {
 struct FaceLogin: MethodPresence {
     static let id = "LG-05"
     static let methodKey = "face"
+    static let label = "face-recognition login"
     let method: LoginMethod
 }
 
@@ -57,6 +63,7 @@ struct FaceLogin: MethodPresence {
 struct CertificateLogin: MethodPresence {
     static let id = "LG-06"
     static let methodKey = "ca"
+    static let label = "CA certificate / UKey login"
     static let hasMarkup = true
     let method: LoginMethod
 }
@@ -65,6 +72,7 @@ struct CertificateLogin: MethodPresence {
 struct BusinessLicenseLogin: MethodPresence {
     static let id = "LG-07"
     static let methodKey = "business_license"
+    static let label = "electronic business licence login"
     let method: LoginMethod
 }
 
@@ -72,5 +80,6 @@ struct BusinessLicenseLogin: MethodPresence {
 struct NetworkIdentityLogin: MethodPresence {
     static let id = "LG-08"
     static let methodKey = "ctid"
+    static let label = "network identity (CTID) login"
     let method: LoginMethod
 }
