@@ -25,8 +25,9 @@ struct EnglishEntryFinder: Sendable {
         options = try settings.xpath("language_options")
     }
 
-    func find(on page: SitePage, site: SiteContext) -> Entry? {
-        let sources = MarkSearch(page: page, site: site).sources
+    func find(on page: SitePage, site context: SiteContext) -> Entry? {
+        let sources = MarkSearch(page: page, site: context).sources
+        let site = URLResolver.site(of: page.url)
         let searches: [(MarkSearch.Source) -> (HTMLElement, String?, String)?] = [
             { source in
                 source.document.links.first { link in
@@ -40,8 +41,12 @@ struct EnglishEntryFinder: Sendable {
                 }
             },
             { source in
-                source.document.links.first { link in link.url.map(self.href.matches) ?? self.href.matches(link.href) }
-                    .map { ($0.element, $0.url, "link") }
+                // By address alone only the site's own links: a footer link to another site's
+                // English edition (english.www.gov.cn) is not this portal's English version.
+                source.document.links.first { link in
+                    guard let url = link.url, site != nil, URLResolver.site(of: url) == site else { return false }
+                    return self.href.matches(url)
+                }.map { ($0.element, $0.url, "link") }
             },
             { source in
                 ((try? source.document.select(self.options)) ?? []).first { option in
