@@ -39,9 +39,9 @@ struct ForeignerRegistration: Rule {
         guard !hits.isEmpty || !offered.isEmpty else {
             return material.negative("path for foreign users", value: value)
         }
+        guard !hits.isEmpty else { return Finding(.pass, value: value, evidence: evidence) }
         var finding = Finding.found(hits, value: value)
         finding.evidence += evidence
-        if hits.isEmpty { finding.confidence = .high }
         return finding
     }
 

@@ -18,25 +18,25 @@ struct ScanLogin: Rule {
         let hits = method.find(in: material)
         guard !hits.isEmpty else { return material.negative("QR-code login", value: .array([])) }
         var named: [String] = []
-        var evidence: [Evidence] = []
+        var evidence = hits.map(\.evidence)
         for (text, source) in nearbyTexts(material, hits: hits) {
             let found = apps.filter { text.contains($0) && !named.contains($0) }
             guard !found.isEmpty else { continue }
             named += found
-            if var item = source {
-                item.extra.append(("apps", .array(found.map { .string($0) })))
-                evidence.append(item)
-            }
+            // The apps go on the evidence that shows them: the hit itself, or the QR block.
+            let index = evidence.firstIndex { $0.url == source.url && $0.locator == source.locator }
+                ?? { evidence.append(source); return evidence.count - 1 }()
+            evidence[index].extra.append(("apps", .array(found.map { .string($0) })))
         }
         var finding = Finding.found(hits, value: .array(apps.filter(named.contains).map { .string($0) }))
-        finding.evidence += evidence.filter { !finding.evidence.contains($0) }
+        finding.evidence = evidence
         return finding
     }
 
     /// The text of each QR block and its parent (then grandparent), where the page says which
     /// app scans the code; for script-only hits, the text around the match.
-    private func nearbyTexts(_ material: LoginMaterial, hits: [MethodHit]) -> [(String, Evidence?)] {
-        var texts: [(String, Evidence?)] = []
+    private func nearbyTexts(_ material: LoginMaterial, hits: [MethodHit]) -> [(String, Evidence)] {
+        var texts: [(String, Evidence)] = []
         for source in material.sources {
             let page = source.page
             var elements = method.markup.flatMap { try? page.document.select($0) } ?? []
