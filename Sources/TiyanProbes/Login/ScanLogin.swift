@@ -33,8 +33,8 @@ struct ScanLogin: Rule {
         return finding
     }
 
-    /// The text of each QR block and its parent (then grandparent), where the page says which
-    /// app scans the code; for script-only hits, the text around the match.
+    /// For each QR element or QR label, the tightest block around it (itself, its parent, its
+    /// grandparent) that names an app; for script-only hits, the text around the match.
     private func nearbyTexts(_ material: LoginMaterial, hits: [MethodHit]) -> [(String, Evidence)] {
         var texts: [(String, Evidence)] = []
         for source in material.sources {
@@ -45,13 +45,11 @@ struct ScanLogin: Rule {
                     elements.append(element)
                 }
             }
-            for depth in [2, 3] {
-                for element in elements {
-                    let blocks = (try? page.document.select("\(element.xpath)/ancestor-or-self::*[position()<=\(depth)]")) ?? []
-                    if let block = blocks.max(by: { $0.text.count < $1.text.count }) {
-                        texts.append((block.text, page.evidence(block)))
-                    }
-                }
+            for element in elements {
+                let blocks = (try? page.document.select("\(element.xpath)/ancestor-or-self::*[position()<=3]")) ?? []
+                let tightest = blocks.sorted { $0.xpath.count > $1.xpath.count }
+                    .first { block in apps.contains { block.text.contains($0) } }
+                if let block = tightest { texts.append((block.text, page.evidence(block))) }
             }
         }
         texts += hits.map { ($0.text, $0.evidence) }
