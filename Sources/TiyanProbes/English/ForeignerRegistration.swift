@@ -18,7 +18,7 @@ struct ForeignerRegistration: Rule {
 
     func evaluate(_ site: SiteContext) throws -> Finding {
         let material = try LoginMaterial.gather(site, roles: [.login, .register])
-        let hits = path.find(in: material)
+        let hits = path.find(in: material).map { [$0] } ?? []
         var offered: [String] = []
         var evidence: [Evidence] = []
         for source in material.sources {

@@ -12,7 +12,9 @@ struct ForeignerLogin: Rule {
 
     func evaluate(_ site: SiteContext) throws -> Finding {
         let material = try LoginMaterial.gather(site, roles: [.login, .register])
-        let hits = method.find(in: material)
-        return hits.isEmpty ? material.negative("path for foreigners or Hong Kong, Macao and Taiwan residents") : .found(hits)
+        guard let hit = method.find(in: material) else {
+            return material.negative("path for foreigners or Hong Kong, Macao and Taiwan residents")
+        }
+        return .found([hit])
     }
 }

@@ -38,10 +38,10 @@ struct LoginInclusiveness: Rule {
         var found: [MethodHit] = []
         for method in methods {
             let pages = method.key == "foreigner" ? withRegistration : material
-            if let hit = method.find(in: pages).first { found.append(hit) }
+            if let hit = method.find(in: pages) { found.append(hit) }
         }
         let smartphoneFree = found.first { hit in noSmartphone.contains { $0.key == hit.key } }
-            ?? noSmartphone.lazy.compactMap { $0.find(in: material).first }.first
+            ?? noSmartphone.lazy.compactMap { $0.find(in: material) }.first
         var present = found.map(\.key)
         if let hit = smartphoneFree {
             present.append(Self.noSmartphoneKey)

@@ -19,26 +19,26 @@ struct LoginMethod: Sendable {
 
     /// Where the method shows: the DOM first (high), then markup written by scripts (medium or
     /// low), then the raw text of loaded bundles (low: the code path may never render it).
-    func find(in material: LoginMaterial) -> [MethodHit] {
+    func find(in material: LoginMaterial) -> MethodHit? {
         for source in material.sources {
-            if let hit = domHit(source) { return [hit] }
+            if let hit = domHit(source) { return hit }
         }
         for source in material.sources {
             for fragment in source.fragments {
                 guard let match = text.firstMatch(in: fragment.document.visibleText) else { continue }
                 let element = TextLocator.element(showing: match, pattern: text, in: fragment.document)
-                return [MethodHit(key: key, evidence: fragment.evidence(snippet: match, element: element),
-                                  confidence: fragment.confidence, text: element?.text ?? match)]
+                return MethodHit(key: key, evidence: fragment.evidence(snippet: match, element: element),
+                                 confidence: fragment.confidence, text: element?.text ?? match)
             }
         }
         for source in material.sources {
             for bundle in source.bundles {
                 if let match = text.firstMatch(in: bundle.text) {
-                    return [MethodHit.bundle(key: key, bundle: bundle, match: match)]
+                    return MethodHit.bundle(key: key, bundle: bundle, match: match)
                 }
             }
         }
-        return []
+        return nil
     }
 
     private func domHit(_ source: LoginMaterial.Source) -> MethodHit? {

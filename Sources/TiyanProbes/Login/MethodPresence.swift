@@ -20,8 +20,8 @@ extension MethodPresence {
 
     func evaluate(_ site: SiteContext) throws -> Finding {
         let material = try LoginMaterial.gather(site)
-        let hits = method.find(in: material)
-        return hits.isEmpty ? material.negative(Self.label) : .found(hits)
+        guard let hit = method.find(in: material) else { return material.negative(Self.label) }
+        return .found([hit])
     }
 }
 

@@ -15,8 +15,8 @@ struct ScanLogin: Rule {
 
     func evaluate(_ site: SiteContext) throws -> Finding {
         let material = try LoginMaterial.gather(site)
-        let hits = method.find(in: material)
-        guard !hits.isEmpty else { return material.negative("QR-code login", value: .array([])) }
+        guard let hit = method.find(in: material) else { return material.negative("QR-code login", value: .array([])) }
+        let hits = [hit]
         var named: [String] = []
         var evidence = hits.map(\.evidence)
         for (text, source) in nearbyTexts(material, hits: hits) {

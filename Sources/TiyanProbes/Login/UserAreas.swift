@@ -13,8 +13,8 @@ struct UserAreas: Rule {
 
     func evaluate(_ site: SiteContext) throws -> Finding {
         let material = try LoginMaterial.gather(site)
-        let personalHits = personal.find(in: material)
-        let legalHits = legal.find(in: material)
+        let personalHits = personal.find(in: material).map { [$0] } ?? []
+        let legalHits = legal.find(in: material).map { [$0] } ?? []
         let tagged = personalHits.map { tag($0, "personal") } + legalHits.map { tag($0, "legal") }
         switch (personalHits.isEmpty, legalHits.isEmpty) {
         case (false, false):
