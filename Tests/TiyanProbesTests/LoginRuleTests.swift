@@ -59,6 +59,17 @@ import TiyanCore
         #expect(result.score == 0.32)
     }
 
+    @Test func iconTabsAreReadFromTheirAltText() throws {
+        let login = Fixtures.record(.login, url: Self.loginURL, html: """
+            <html><body><ul class="way"><li><img src="/img/zfb.png" alt="支付宝扫码登录"></li></ul>\
+            <form><input type="password" name="p"></form></body></html>
+            """)
+        let result = try result("LG-03", login: login)
+        #expect(result.status == .pass)
+        #expect(result.value == .array([.string("支付宝")]))
+        #expect(result.evidence.first?.snippet.contains("<img") == true)
+    }
+
     @Test func unicodeEscapesInBundlesAreRead() {
         #expect(ScriptText.unescaped(#"a:"\u8d26\u53f7",b:"\uZZZZ""#) == #"a:"账号",b:"\uZZZZ""#)
     }

@@ -51,12 +51,18 @@ struct LoginMethod: Sendable {
             let evidence = element.map { page.evidence($0) } ?? page.evidence(locator: "/html/body", snippet: match)
             return MethodHit(key: key, evidence: evidence, confidence: .high, text: element?.text ?? match)
         }
-        // Labels that are attributes, not text: <input type=button value="短信登录">, placeholders.
+        // Labels that are attributes, not text: <input type=button value="短信登录">, placeholders,
+        // icon tabs (<img alt="支付宝登录">, title, aria-label).
         for field in page.document.forms.flatMap(\.fields) {
             let label = [field.value, field.element.attribute("placeholder") ?? "", field.element.attribute("title") ?? ""]
             if label.contains(where: { !$0.isEmpty && text.matches($0) }) {
                 return MethodHit(key: key, evidence: page.evidence(field.element), confidence: .high, text: field.value)
             }
+        }
+        let labelled = (try? page.document.select("//body//*[@alt or @title or @aria-label]")) ?? []
+        for element in labelled {
+            let label = ["alt", "title", "aria-label"].compactMap(element.attribute).first { text.matches($0) }
+            if let label { return MethodHit(key: key, evidence: page.evidence(element), confidence: .high, text: label) }
         }
         return nil
     }
