@@ -4,8 +4,8 @@ import TiyanCore
 
 /// English mode on the fixture portals: 甲省 (English entry written by a header script, an English
 /// site with services), 戊省 (entry only in a header script, an English site that is news only,
-/// a foreigner registration form) and 庚省 (an "English" link to a Chinese page, a translation
-/// widget, a login app shell).
+/// a foreigner registration form), 庚省 (an "English" link to a Chinese page, a translation
+/// widget, a login app shell) and 辛省 (an English link to a 404, a login behind a bot wall).
 @Suite struct EnglishTests {
     static let cases: [(indicator: String, target: String, status: String)] = [
         ("EN-01", "jia", "pass"), ("EN-01", "wu", "pass"), ("EN-01", "geng", "pass"), ("EN-01", "yi", "fail"),
@@ -14,6 +14,7 @@ import TiyanCore
         ("EN-02", "challenge", "blocked"),
         ("EN-03", "jia", "pass"), ("EN-03", "wu", "fail"), ("EN-03", "geng", "fail"),
         ("EN-04", "wu", "pass"), ("EN-04", "jia", "pass"), ("EN-04", "geng", "undetermined"),
+        ("EN-02", "xin", "unreachable"), ("EN-03", "xin", "unreachable"), ("EN-04", "xin", "blocked"),
         ("EN-05", "geng", "pass"), ("EN-05", "wu", "fail"), ("EN-05", "shell", "undetermined"),
     ]
 

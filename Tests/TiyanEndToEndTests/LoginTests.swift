@@ -5,7 +5,8 @@ import TiyanCore
 /// Login options on the fixture portals: 戊省's unified login on its own host, reached through a
 /// 302 (tabs from ul/li and buttons, password, SMS, QR naming two apps, CA, 电子营业执照, a
 /// foreigner registration), 庚省's login app shell whose bundle names the methods, and hosts
-/// whose login cannot be seen (a bot wall, a shell home page).
+/// whose login cannot be seen (a bot wall on the portal or on 辛省's identity host, a shell home
+/// page).
 @Suite struct LoginTests {
     static let cases: [(indicator: String, target: String, status: String)] = [
         ("LG-01", "wu", "pass"), ("LG-01", "geng", "pass"), ("LG-01", "challenge", "blocked"),
@@ -21,6 +22,7 @@ import TiyanCore
         ("LG-10", "wu", "pass"), ("LG-10", "geng", "undetermined"),
         ("LG-11", "wu", "pass"), ("LG-11", "geng", "pass"),
         ("LG-12", "wu", "pass"), ("LG-12", "challenge", "blocked"),
+        ("LG-01", "xin", "blocked"), ("LG-03", "xin", "blocked"), ("LG-10", "xin", "blocked"), ("LG-12", "xin", "blocked"),
     ]
 
     @Test(arguments: cases.indices)

@@ -30,6 +30,7 @@ public struct FixturePortals: Sendable {
         ("bomb", "压缩炸弹省政务服务网", "220000", "http://www.bomb.gov.cn/"),
         ("wu", "戊省政务服务网", "510000", "http://www.wuzwfw.gov.cn/"),
         ("geng", "庚省政务服务网", "620000", "http://www.gengzwfw.gov.cn/"),
+        ("xin", "辛省政务服务网", "450000", "http://www.xinzwfw.gov.cn/"),
     ]
 
     public static func targetsYAML(ids: [String]? = nil) -> String {
@@ -67,7 +68,8 @@ public struct FixturePortals: Sendable {
         case "www.wuzwfw.gov.cn" where path == "/user/login":
             // The portal's login link answers with a 302 to the unified identity host.
             return .redirect(to: "http://tyrz.wuzwfw.gov.cn/login.html?service=http%3A%2F%2Fwww.wuzwfw.gov.cn%2F")
-        case "www.challenge.gov.cn":
+        case "www.challenge.gov.cn", "tyrz.xinzwfw.gov.cn":
+            // 辛省: the portal answers, its identity host sits behind the bot wall.
             return Self.challenge
         case "www.shell.gov.cn":
             return shell(path)
