@@ -70,6 +70,16 @@ import TiyanCore
         #expect(result.evidence.first?.snippet.contains("<img") == true)
     }
 
+    @Test func aLoginBoxOnTheHomePageIsTheLoginPage() throws {
+        let home = Fixtures.record(.home, html: """
+            <html><body><div class="login"><ul><li>个人登录</li><li>法人登录</li></ul>\
+            <form action="/login"><input name="u"><input type="password" name="p"><button>登录</button></form></div></body></html>
+            """)
+        let result = try #require(Fixtures.result(runner, "LG-01", [home]))
+        #expect(result.status == .pass)
+        #expect(try #require(Fixtures.result(runner, "LG-01", [Fixtures.record(.home)])).status == .undetermined)
+    }
+
     @Test func unicodeEscapesInBundlesAreRead() {
         #expect(ScriptText.unescaped(#"a:"\u8d26\u53f7",b:"\uZZZZ""#) == #"a:"账号",b:"\uZZZZ""#)
     }

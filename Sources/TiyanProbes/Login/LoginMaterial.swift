@@ -39,9 +39,7 @@ final class LoginMaterial {
                 do { _ = try site.page(role) } catch let failure as PageUnavailable { firstFailure = failure }
             }
             for page in usable where !sources.contains(where: { $0.page.url == page.url }) {
-                let body = (try? page.document.select("/html/body"))?.first
-                sources.append(Source(page: page, fragments: site.scriptFragments(of: page), bundles: bundles(of: page, site),
-                                      text: body?.text ?? page.document.visibleText))
+                sources.append(source(page, site))
             }
         }
         if sources.isEmpty {
@@ -49,11 +47,23 @@ final class LoginMaterial {
             // No login page because the home page could not be read (blocked, unreachable) or
             // offered no login link: either way nothing about the login can be said.
             let home = try site.page(.home)
+            // A login box on the home page itself (a password field) is the login page.
+            if roles.contains(.login), (try? home.document.select(homeLoginForm))?.isEmpty == false {
+                return LoginMaterial(sources: [source(home, site)])
+            }
             throw PageUnavailable(.undetermined, reason: "no login page was found from the home page",
                                   evidence: [home.evidence(locator: "/html/body", snippet: home.document.title ?? "",
                                                            extra: [("absent", "login page")])])
         }
         return LoginMaterial(sources: sources)
+    }
+
+    static let homeLoginForm = "//form[.//input[translate(@type,'PASWORD','pasword')='password']]"
+
+    private static func source(_ page: SitePage, _ site: SiteContext) -> Source {
+        let body = (try? page.document.select("/html/body"))?.first
+        return Source(page: page, fragments: site.scriptFragments(of: page), bundles: bundles(of: page, site),
+                      text: body?.text ?? page.document.visibleText)
     }
 
     /// Scripts the page loads (by `src`) or that the crawl fetched from it.
