@@ -57,12 +57,33 @@ enum Discovery {
             result += ScriptMarkup.links(in: script.inlineText, baseURL: document.url)
                 .compactMap { LinkCandidate(link: $0, origin: "\(document.url) \(script.element.xpath)") }
         }
+        result += alternates(in: document)
         for script in scriptBodies {
             // Scripts write markup whose relative links resolve against the page, not the script.
             result += ScriptMarkup.links(in: script.text, baseURL: document.url)
                 .compactMap { LinkCandidate(link: $0, origin: script.url) }
         }
         return result
+    }
+
+    /// Entries that are not anchors: `<link rel=alternate hreflang=…>` (named by the language's
+    /// primary subtag, so `en-US` reads as `en`) and options of a language `<select>` whose value
+    /// is an address (`<option value="/en/">English</option>`).
+    static func alternates(in document: HTMLDocument) -> [LinkCandidate] {
+        var links: [HTMLLink] = []
+        for element in (try? document.select("//link[@hreflang][@href]")) ?? [] {
+            let href = element.attribute("href") ?? ""
+            let language = (element.attribute("hreflang") ?? "").split(separator: "-").first.map(String.init) ?? ""
+            links.append(HTMLLink(url: URLResolver.resolve(href, against: document.baseURL), href: href,
+                                  text: language, title: nil, element: element))
+        }
+        for element in (try? document.select("//select/option[@value]")) ?? [] {
+            let value = (element.attribute("value") ?? "").trimmingCharacters(in: .whitespaces)
+            guard value.contains("/") || value.hasPrefix("?") || value.contains("://") else { continue }
+            links.append(HTMLLink(url: URLResolver.resolve(value, against: document.baseURL), href: value,
+                                  text: element.text, title: nil, element: element))
+        }
+        return links.compactMap { LinkCandidate(link: $0, origin: document.url) }
     }
 
     /// A login page that only forwards to the unified identity host: meta refresh or a script

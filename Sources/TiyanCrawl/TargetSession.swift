@@ -54,6 +54,7 @@ final class TargetSession {
             candidates += Discovery.candidates(in: doc)
         }
         try await fetchRoles(from: candidates)
+        try await fetchLoginScripts()
         if let homeDocument { try await checkLinks(of: homeDocument) }
     }
 
@@ -129,6 +130,19 @@ final class TargetSession {
             let third = pending.compactMap { plan($0, from: Discovery.candidates(in: document)) }
             try await fetch(third)
         }
+    }
+
+    /// The scripts login pages load (the identity host is often another host of the same site):
+    /// single-page login apps name their methods (账号密码, 扫码, CA) only in these bundles.
+    private func fetchLoginScripts() async throws {
+        var plans: [PlannedFetch] = []
+        for record in records where record.role == .login {
+            guard let document = document(for: record) else { continue }
+            plans += loadedResources(of: document).filter { plan in
+                plan.role == .script && !fetchedURLs.contains(plan.url) && !plans.contains { $0.url == plan.url }
+            }
+        }
+        try await fetch(plans)
     }
 
     /// When the login link leads to a portal page that only forwards (by meta refresh or script)

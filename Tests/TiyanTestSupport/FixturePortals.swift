@@ -32,6 +32,9 @@ public struct FixturePortals: Sendable {
         // Script-injection payloads in its title, text and attributes: the report must show them
         // as text (ChromiumReportTests).
         ("inject", "注入省政务服务网", "310000", "http://www.inject.gov.cn/"),
+        ("wu", "戊省政务服务网", "510000", "http://www.wuzwfw.gov.cn/"),
+        ("geng", "庚省政务服务网", "620000", "http://www.gengzwfw.gov.cn/"),
+        ("xin", "辛省政务服务网", "450000", "http://www.xinzwfw.gov.cn/"),
     ]
 
     public static func targetsYAML(ids: [String]? = nil) -> String {
@@ -66,7 +69,11 @@ public struct FixturePortals: Sendable {
             return .html("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>\(request.host)</title></head><body><p>\(request.host)</p></body></html>")
         case "www.jiazwfw.gov.cn" where path.hasPrefix("/art/"):
             return .html("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"ArticleTitle\" content=\"通知\"><title>通知 - 甲省政务服务网</title></head><body><h1>通知</h1><p>发布日期：2024-03-01</p></body></html>")
-        case "www.challenge.gov.cn":
+        case "www.wuzwfw.gov.cn" where path == "/user/login":
+            // The portal's login link answers with a 302 to the unified identity host.
+            return .redirect(to: "http://tyrz.wuzwfw.gov.cn/login.html?service=http%3A%2F%2Fwww.wuzwfw.gov.cn%2F")
+        case "www.challenge.gov.cn", "tyrz.xinzwfw.gov.cn":
+            // 辛省: the portal answers, its identity host sits behind the bot wall.
             return Self.challenge
         case "www.shell.gov.cn":
             return shell(path)

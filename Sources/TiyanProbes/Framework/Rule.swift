@@ -21,6 +21,8 @@ struct ModuleDefinition: Sendable {
 /// Every module this build implements, in report order.
 enum ProbeRegistry {
     static let modules: [ModuleDefinition] = [
-        ModuleDefinition(name: "basics", rules: BasicsModule.rules)
+        ModuleDefinition(name: "basics", rules: BasicsModule.rules),
+        ModuleDefinition(name: "english", rules: EnglishModule.rules),
+        ModuleDefinition(name: "login", rules: LoginModule.rules),
     ]
 }

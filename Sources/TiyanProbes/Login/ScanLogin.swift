@@ -1,0 +1,58 @@
+import TiyanCore
+import TiyanHTML
+
+/// LG-03 扫码: a QR login, and which apps the page says scan it (a maintained dictionary of
+/// national and provincial apps in probes/login.yaml).
+struct ScanLogin: Rule {
+    static let id = "LG-03"
+    let method: LoginMethod
+    let apps: [String]
+
+    init(settings: RuleSettings) throws {
+        method = try LoginMethod(key: "scan", settings: settings, hasMarkup: true)
+        apps = try settings.keywords("scan_apps")
+    }
+
+    func evaluate(_ site: SiteContext) throws -> Finding {
+        let material = try LoginMaterial.gather(site)
+        guard let hit = method.find(in: material) else { return material.negative("QR-code login", value: .array([])) }
+        let hits = [hit]
+        var named: [String] = []
+        var evidence = hits.map(\.evidence)
+        for (text, source) in nearbyTexts(material, hits: hits) {
+            let found = apps.filter { text.contains($0) && !named.contains($0) }
+            guard !found.isEmpty else { continue }
+            named += found
+            // The apps go on the evidence that shows them: the hit itself, or the QR block.
+            let index = evidence.firstIndex { $0.url == source.url && $0.locator == source.locator }
+                ?? { evidence.append(source); return evidence.count - 1 }()
+            evidence[index].extra.append(("apps", .array(found.map { .string($0) })))
+        }
+        var finding = Finding.found(hits, value: .array(apps.filter(named.contains).map { .string($0) }))
+        finding.evidence = evidence
+        return finding
+    }
+
+    /// For each QR element or QR label, the tightest block around it (itself, its parent, its
+    /// grandparent) that names an app; for script-only hits, the text around the match.
+    private func nearbyTexts(_ material: LoginMaterial, hits: [MethodHit]) -> [(String, Evidence)] {
+        var texts: [(String, Evidence)] = []
+        for source in material.sources {
+            let page = source.page
+            var elements = method.markup.flatMap { try? page.document.select($0) } ?? []
+            for match in method.text.allMatches(in: source.text).compactMap({ $0.first ?? nil }) {
+                if let element = TextLocator.element(showing: match, pattern: method.text, in: page.document) {
+                    elements.append(element)
+                }
+            }
+            for element in elements {
+                let blocks = (try? page.document.select("\(element.xpath)/ancestor-or-self::*[position()<=3]")) ?? []
+                let tightest = blocks.sorted { $0.xpath.count > $1.xpath.count }
+                    .first { block in apps.contains { block.text.contains($0) } }
+                if let block = tightest { texts.append((block.text, page.evidence(block))) }
+            }
+        }
+        texts += hits.map { ($0.text, $0.evidence) }
+        return texts
+    }
+}

@@ -1,0 +1,1 @@
+(window.webpackJsonp=window.webpackJsonp||[]).push([["chunk-vendors"],{"2b0e":function(t,e,n){"use strict";var r=Object.freeze({});function i(t){return null==t}function o(t){return null!=t}t.exports={isUndef:i,isDef:o,emptyObject:r}}}]);
