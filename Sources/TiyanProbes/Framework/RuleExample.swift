@@ -15,6 +15,7 @@ public struct ExampleRecord: Sendable, Hashable {
     public var discoveredFrom: String?
     public var elapsedMilliseconds: Int
     public var userAgentProfile: String
+    public var searchQuery: SearchQuery?
 
     public init(
         role: PageRole, url: String, status: Int? = 200, headers: [HTTPHeader] = [], html: String? = nil,
@@ -47,7 +48,8 @@ public struct ExampleRecord: Sendable, Hashable {
             body: Data((html ?? "").utf8), error: error, errorDetail: errorDetail,
             elapsedMilliseconds: elapsedMilliseconds, userAgentProfile: userAgentProfile,
             tlsVerified: tlsVerified ?? (https && error == nil ? true : nil),
-            fetchedWithoutVerification: fetchedWithoutVerification, discoveredFrom: discoveredFrom)
+            fetchedWithoutVerification: fetchedWithoutVerification, discoveredFrom: discoveredFrom,
+            searchQuery: searchQuery)
     }
 }
 

@@ -1,0 +1,120 @@
+import Foundation
+import TiyanCore
+import TiyanHTML
+
+/// The search requests the crawl archived for a site, each judged; or the status every search
+/// indicator takes when there is nothing to judge (no search found, a search that posts or
+/// needs a token, every query failed).
+struct SearchRun {
+    let outcomes: [QueryOutcome]
+    let kinds: ResultKinds
+
+    var bases: [QueryOutcome] { outcomes.filter(\.isBase) }
+    var variants: [QueryOutcome] { outcomes.filter { !$0.isBase } }
+
+    /// Service-vs-news cues of probes/search.yaml, for evidence.
+    struct ResultKinds {
+        let news: Pattern
+        func kind(_ item: ResultItem, query: SearchQuery) -> ResultKind {
+            if (try? Pattern(query.relevantLink))?.matches(item.link) == true { return .service }
+            return news.matches(item.link) ? .news : .other
+        }
+    }
+
+    static func collect(_ site: SiteContext, extractor: ResultExtractor, kinds: ResultKinds) throws -> SearchRun {
+        let records = site.records(.searchResults)
+        guard !records.isEmpty else {
+            let home = try site.page(.home)
+            if let reason = home.shellReason {
+                throw PageUnavailable(.undetermined, reason: "the home page is a script shell (\(reason)); no search was found in its HTML")
+            }
+            throw PageUnavailable(.notApplicable, reason: "the crawl found no site search to query (see SR-01)",
+                                  evidence: [Evidence(url: home.url, locator: "search", snippet: "no search form or search URL template")])
+        }
+        if let skipped = records.first(where: { $0.searchQuery == nil }) {
+            throw PageUnavailable(
+                .undetermined, reason: skipped.errorDetail ?? "the search could not be queried",
+                evidence: [Evidence(url: skipped.url, locator: skipped.discoveredFrom ?? "search",
+                                    snippet: skipped.errorDetail ?? "search not queried")])
+        }
+        var patterns: [String: Pattern] = [:]
+        func relevance(_ item: ResultItem, _ query: SearchQuery) -> Bool {
+            if patterns[query.relevantLink] == nil { patterns[query.relevantLink] = try? Pattern(query.relevantLink) }
+            guard let link = patterns[query.relevantLink], link.matches(item.link) else { return false }
+            let title = SearchText.normalised(item.title)
+            return ([query.gold] + query.synonyms).contains { name in
+                let wanted = SearchText.normalised(name)
+                return !wanted.isEmpty && title.contains(wanted)
+            }
+        }
+        var outcomes: [QueryOutcome] = []
+        for record in records {
+            guard let query = record.searchQuery else { continue }
+            let (failure, items, shell) = judge(record, site: site, extractor: extractor)
+            let relevant = items.prefix(query.k).map { relevance($0, query) }
+            outcomes.append(QueryOutcome(record: record, query: query, failure: failure, items: items,
+                                         relevant: relevant, shell: shell))
+        }
+        let bases = outcomes.filter(\.isBase)
+        if !bases.isEmpty, bases.allSatisfy({ $0.failure != nil }), let first = bases.first, let failure = first.failure {
+            throw PageUnavailable(failure.status, reason: "no search query got an answer: \(failure.reason)",
+                                  evidence: bases.prefix(3).map { $0.evidence(kinds: { kinds.kind($0, query: first.query) }) })
+        }
+        if !bases.isEmpty, bases.allSatisfy({ $0.failure != nil || $0.shell }), let first = bases.first(where: \.shell) {
+            throw PageUnavailable(.undetermined, reason: "the search results are rendered by script: the result pages hold no items in their HTML",
+                                  evidence: [first.evidence(kinds: { kinds.kind($0, query: first.query) })])
+        }
+        return SearchRun(outcomes: outcomes, kinds: kinds)
+    }
+
+    private static func judge(_ record: FetchRecord, site: SiteContext, extractor: ResultExtractor)
+        -> (failure: (status: Status, reason: String)?, items: [ResultItem], shell: Bool)
+    {
+        if let error = record.error {
+            let status = record.status.map { "HTTP \($0), " } ?? ""
+            return ((error.indicatorStatus, "\(status)\(error.rawValue)\(record.errorDetail.map { " (\($0))" } ?? "")"), [], false)
+        }
+        guard let code = record.status else { return ((.unreachable, "no response"), [], false) }
+        guard (200..<300).contains(code) else { return ((.unreachable, "HTTP \(code)"), [], false) }
+        let json = record.contentType?.lowercased().contains("json") ?? false
+        var page: SitePage?
+        func parsed() -> SitePage {
+            if let page { return page }
+            let made = site.parse(record)
+            page = made
+            return made
+        }
+        if !json, case let .challenge(reason) = parsed().nature {
+            return ((.blocked, "bot challenge (\(reason))"), [], false)
+        }
+        switch extractor.items(of: record, page: parsed, configuration: site.site.target.search) {
+        case let .unreadable(reason):
+            return ((.undetermined, reason), [], false)
+        case let .items(items):
+            let shell = items.isEmpty && !json && parsed().shellReason != nil
+            return (nil, items, shell)
+        }
+    }
+
+    func evidence(_ outcomes: [QueryOutcome], limit: Int) -> [Evidence] {
+        outcomes.prefix(limit).map { outcome in outcome.evidence(kinds: { kinds.kind($0, query: outcome.query) }) }
+    }
+}
+
+/// The settings every result-judging rule reads from the `shared:` part of probes/search.yaml.
+struct SearchJudging {
+    let extractor: ResultExtractor
+    let kinds: SearchRun.ResultKinds
+    let maxEvidence: Int
+
+    init(settings: RuleSettings) throws {
+        extractor = ResultExtractor(itemXPath: try settings.xpath("result_items"),
+                                    titleXPath: try settings.xpath("result_title"))
+        kinds = SearchRun.ResultKinds(news: try settings.pattern("news_link"))
+        maxEvidence = try settings.integer("max_evidence")
+    }
+
+    func run(_ site: SiteContext) throws -> SearchRun {
+        try SearchRun.collect(site, extractor: extractor, kinds: kinds)
+    }
+}
