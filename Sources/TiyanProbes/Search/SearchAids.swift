@@ -45,6 +45,12 @@ struct SearchAids: Rule {
             }
         }
         value.append(("count", .int(present)))
+        let missing = flags.map(\.name).filter { name in value.contains { $0.0 == name && $0.1 == false } }
+        if !missing.isEmpty {
+            evidence.append(home.evidence(
+                locator: "source", snippet: "not found in the home page, its scripts or the result pages: "
+                    + missing.joined(separator: ", ")))
+        }
         let finding = Finding(present >= minFlags ? .pass : .fail, value: .object(value),
                               confidence: .medium, evidence: evidence,
                               reason: "\(present) of \(flags.count) search aids found")
