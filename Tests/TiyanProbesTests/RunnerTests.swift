@@ -58,7 +58,7 @@ private struct Steady: Rule {
         let first = runner.evaluate(Fixtures.site(records)).map { $0.json.serialized() }
         let second = runner.evaluate(Fixtures.site(records)).map { $0.json.serialized() }
         #expect(first == second)
-        #expect(first.count == 13)
+        #expect(first.filter { $0.contains(#""module":"basics""#) }.count == 13)
         let again = try Fixtures.runner().evaluate(Fixtures.site(records)).map { $0.json.serialized() }
         #expect(first == again)
     }
@@ -121,7 +121,8 @@ private struct Steady: Rule {
             _ = try ProbeRunner(configuration: configuration)
             return []
         } catch let failure as ConfigurationErrors {
-            return failure.errors.map(\.description)
+            // Other modules' files are not in this configuration: only basics.yaml's errors count.
+            return failure.errors.map(\.description).filter { !$0.contains("no probes file declares") }
         }
     }
 
