@@ -44,8 +44,9 @@ public enum SearchEntryFinder {
         }
     }
 
-    /// Forms first (what a citizen types into), then templates in inline and loaded scripts;
-    /// replayable entries before those with an obstacle.
+    /// Forms first (what a citizen types into: in the page, then written by its scripts), then
+    /// URL templates anywhere in the page (inline scripts, onclick, hot-word links) and in its
+    /// loaded scripts; replayable entries before those with an obstacle.
     public static func entries(in document: HTMLDocument, scripts loaded: [(url: String, text: String)],
                                marks: Marks) -> [SearchEntry] {
         let inline = document.scripts.filter { $0.url == nil && !$0.inlineText.isEmpty }
@@ -53,16 +54,28 @@ public enum SearchEntryFinder {
         let scripts = inline + loaded
         let signing = scripts.lazy.compactMap { marks.signingScripts.firstMatch(in: $0.text) }.first
         var found = document.forms.compactMap { form(entryFrom: $0, marks: marks, signing: signing) }
+        // Headers written by document.write: their forms submit relative to the page, not the script.
         for script in scripts {
+            let markup = ScriptMarkup.fragments(in: script.text)
+            guard !markup.isEmpty else { continue }
+            let written = HTMLDocument(html: "<html><body>" + markup.joined(separator: "\n") + "</body></html>",
+                                       url: document.url)
+            for var entry in written.forms.compactMap({ form(entryFrom: $0, marks: marks, signing: signing) }) {
+                entry.locator = "form written by script \(script.url) \(entry.locator)"
+                found.append(entry)
+            }
+        }
+        for source in [(url: document.url, text: document.decoding.text)] + loaded {
             for pattern in marks.templates {
-                for match in pattern.allMatches(in: script.text) {
+                for match in pattern.allMatches(in: source.text) {
                     guard let text = match.first ?? nil, text.hasSuffix("="),
-                          let absolute = URLResolver.resolve(text, against: script.url) else { continue }
+                          let absolute = URLResolver.resolve(text.replacingOccurrences(of: "&amp;", with: "&"),
+                                                             against: source.url) else { continue }
                     let template = absolute + SearchEntry.placeholder
                     guard !found.contains(where: { $0.template == template }) else { continue }
-                    let own = marks.signingScripts.firstMatch(in: script.text)
+                    let own = marks.signingScripts.firstMatch(in: source.text)
                     found.append(SearchEntry(
-                        source: .script, template: template, locator: script.url, snippet: Evidence.clip(text),
+                        source: .script, template: template, locator: source.url, snippet: Evidence.clip(text),
                         obstacle: own.map { "the search script signs its requests (\($0)); a signed query is not replayed" }))
                 }
             }

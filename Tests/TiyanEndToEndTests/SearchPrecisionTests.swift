@@ -157,4 +157,15 @@ import TiyanTestSupport
         let xin = run.pages.filter { $0["target"]?.stringValue == "xin" && $0["role"]?.stringValue == "search_results" }
         #expect(xin.allSatisfy { $0["configured"]?.boolValue == true && $0["error"] == .null })
     }
+
+    /// The shared run crawls with the default query set: 甲省's robots.txt forbids its search, so
+    /// one refused query is recorded and the other 119 are not attempted.
+    @Test func aSearchRobotsForbidsIsAskedOnce() async throws {
+        let run = try await FixtureRun.shared.value
+        let searches = try run.pages("jia", role: "search_results")
+        #expect(searches.count == 1 && searches.first?["error"]?.stringValue == "robots_disallowed")
+        #expect(try run.status("jia", "SR-04") == "undetermined")
+        #expect(try run.status("jia", "SR-01") == "pass")
+        #expect(try run.pages("geng", role: "search_results").count == 100)
+    }
 }
