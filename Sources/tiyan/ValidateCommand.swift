@@ -27,6 +27,7 @@ struct ValidateCommand: ParsableCommand {
             let configuration = try ProbeConfiguration.load(directory: probes)
             _ = try ProbeRunner(configuration: configuration)
             _ = try DiscoveryRules.load(from: configuration)
+            _ = try SearchCrawlRules.load(from: configuration)
         } catch let errors as ConfigurationErrors {
             problems += errors.errors.map(\.description)
         }

@@ -18,7 +18,8 @@ struct ResultExtractor: Sendable {
     }
 
     func items(of record: FetchRecord, page: () -> SitePage, configuration: Target.SearchConfiguration?) -> Extraction {
-        guard let configuration, record.configured else {
+        // targets.yaml `search:` wins in the crawl, so every query of such a target used it.
+        guard let configuration else {
             return .items(htmlItems(page().document, item: itemXPath, title: titleXPath, link: nil))
         }
         switch configuration.results {
