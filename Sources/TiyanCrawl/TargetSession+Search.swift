@@ -39,14 +39,15 @@ extension TargetSession {
                          userAgent: pageAgent, configured: configured, discoveredFrom: origin,
                          obeysRobots: !configured, searchQuery: query)
         }
-        // One query first: when robots.txt forbids the search, a challenge answers it or the host
-        // cannot be reached, the rest would only repeat that answer to a host that said no.
+        // One query first: when robots.txt forbids the search, a challenge or an HTTP error answers
+        // it or the host cannot be reached, the rest would only repeat that answer to the host.
         guard let first = plans.first, let answer = try await fetch([first]).first else { return }
         if let error = answer.error, Self.stopsSearch.contains(error) { return }
         try await fetch(Array(plans.dropFirst()))
     }
 
     private static let stopsSearch: Set<FetchErrorClass> = [
-        .robotsDisallowed, .challenge, .dns, .connect, .timeout, .tlsHandshake, .tlsCertificate,
+        .robotsDisallowed, .challenge, .dns, .connect, .timeout, .tlsHandshake, .tlsCertificate, .http4xx, .http5xx,
+        .tooLarge, .tooManyRedirects,
     ]
 }

@@ -168,4 +168,19 @@ import TiyanTestSupport
         #expect(try run.status("jia", "SR-01") == "pass")
         #expect(try run.pages("geng", role: "search_results").count == 100)
     }
+
+    /// A bad --queries file stops the run before any fetch, naming the file, line and field.
+    @Test func aBadQueryFileIsAConfigurationError() throws {
+        let workspace = NSTemporaryDirectory() + "tiyan-queries-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+        try FixturePortals.targetsYAML(ids: ["geng"]).write(toFile: workspace + "/targets.yaml", atomically: true, encoding: .utf8)
+        try "version: 1\nrelevant_link: bszn\nqueries:\n  - q: 护照\n    gold: 普通护照签发\n    varients: {typo: 户照}\n"
+            .write(toFile: workspace + "/q.yaml", atomically: true, encoding: .utf8)
+        let outcome = try TiyanProcess.run([
+            "crawl", "--targets", workspace + "/targets.yaml", "--probes", TiyanProcess.repositoryRoot + "/probes",
+            "--out", workspace + "/reports", "--queries", workspace + "/q.yaml", "--connect-to", "::127.0.0.1:9",
+        ])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("q.yaml:6") && outcome.stderr.contains("queries[0].varients"), "\(outcome.stderr)")
+    }
 }
