@@ -10,6 +10,8 @@ struct QueryOutcome {
     let items: [ResultItem]
     /// Relevance of the first `query.k` items.
     let relevant: [Bool]
+    /// Service, news or other, for the first `query.k` items (evidence only).
+    let kinds: [ResultKind]
     /// The result page is a script shell that showed no items: its results are not in the HTML.
     let shell: Bool
 
@@ -24,7 +26,7 @@ struct QueryOutcome {
     var precisionAtFive: Double { Double(relevant.prefix(5).filter { $0 }.count) / 5 }
 
     /// What the citizen saw, for evidence: the query, the URL and the top results.
-    func evidence(kinds: (ResultItem) -> ResultKind) -> Evidence {
+    var evidence: Evidence {
         var summary: String
         if let failure {
             summary = "\(failure.status.rawValue): \(failure.reason)"
@@ -39,7 +41,7 @@ struct QueryOutcome {
             .object([
                 ("rank", .int(index + 1)), ("title", .string(SearchText.plain(item.title))),
                 ("link", .string(item.link)), ("relevant", .bool(relevant[index])),
-                ("type", .string(kinds(item).rawValue)), ("locator", .string(item.locator)),
+                ("type", .string(kinds[index].rawValue)), ("locator", .string(item.locator)),
             ])
         }
         var extra: [(String, JSONValue)] = [("query", .string(query.text))]

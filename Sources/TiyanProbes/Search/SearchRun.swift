@@ -7,7 +7,6 @@ import TiyanHTML
 /// needs a token, every query failed).
 struct SearchRun {
     let outcomes: [QueryOutcome]
-    let kinds: ResultKinds
 
     var bases: [QueryOutcome] { outcomes.filter(\.isBase) }
     var variants: [QueryOutcome] { outcomes.filter { !$0.isBase } }
@@ -15,8 +14,8 @@ struct SearchRun {
     /// Service-vs-news cues of probes/search.yaml, for evidence.
     struct ResultKinds {
         let news: Pattern
-        func kind(_ item: ResultItem, query: SearchQuery) -> ResultKind {
-            if (try? Pattern(query.relevantLink))?.matches(item.link) == true { return .service }
+        func kind(_ item: ResultItem, relevantLink: Pattern?) -> ResultKind {
+            if relevantLink?.matches(item.link) == true { return .service }
             return news.matches(item.link) ? .news : .other
         }
     }
@@ -38,9 +37,12 @@ struct SearchRun {
                                     snippet: skipped.errorDetail ?? "search not queried")])
         }
         var patterns: [String: Pattern] = [:]
-        func relevance(_ item: ResultItem, _ query: SearchQuery) -> Bool {
+        func linkPattern(_ query: SearchQuery) -> Pattern? {
             if patterns[query.relevantLink] == nil { patterns[query.relevantLink] = try? Pattern(query.relevantLink) }
-            guard let link = patterns[query.relevantLink], link.matches(item.link) else { return false }
+            return patterns[query.relevantLink]
+        }
+        func relevance(_ item: ResultItem, _ query: SearchQuery) -> Bool {
+            guard let link = linkPattern(query), link.matches(item.link) else { return false }
             let title = SearchText.normalised(item.title)
             return ([query.gold] + query.synonyms).contains { name in
                 let wanted = SearchText.normalised(name)
@@ -51,20 +53,22 @@ struct SearchRun {
         for record in records {
             guard let query = record.searchQuery else { continue }
             let (failure, items, shell) = judge(record, site: site, extractor: extractor)
-            let relevant = items.prefix(query.k).map { relevance($0, query) }
-            outcomes.append(QueryOutcome(record: record, query: query, failure: failure, items: items,
-                                         relevant: relevant, shell: shell))
+            let top = items.prefix(query.k)
+            outcomes.append(QueryOutcome(
+                record: record, query: query, failure: failure, items: items,
+                relevant: top.map { relevance($0, query) },
+                kinds: top.map { kinds.kind($0, relevantLink: linkPattern(query)) }, shell: shell))
         }
         let bases = outcomes.filter(\.isBase)
         if !bases.isEmpty, bases.allSatisfy({ $0.failure != nil }), let first = bases.first, let failure = first.failure {
             throw PageUnavailable(failure.status, reason: "no search query got an answer: \(failure.reason)",
-                                  evidence: bases.prefix(3).map { $0.evidence(kinds: { kinds.kind($0, query: first.query) }) })
+                                  evidence: bases.prefix(3).map(\.evidence))
         }
         if !bases.isEmpty, bases.allSatisfy({ $0.failure != nil || $0.shell }), let first = bases.first(where: \.shell) {
             throw PageUnavailable(.undetermined, reason: "the search results are rendered by script: the result pages hold no items in their HTML",
-                                  evidence: [first.evidence(kinds: { kinds.kind($0, query: first.query) })])
+                                  evidence: [first.evidence])
         }
-        return SearchRun(outcomes: outcomes, kinds: kinds)
+        return SearchRun(outcomes: outcomes)
     }
 
     private static func judge(_ record: FetchRecord, site: SiteContext, extractor: ResultExtractor)
@@ -97,24 +101,6 @@ struct SearchRun {
     }
 
     func evidence(_ outcomes: [QueryOutcome], limit: Int) -> [Evidence] {
-        outcomes.prefix(limit).map { outcome in outcome.evidence(kinds: { kinds.kind($0, query: outcome.query) }) }
-    }
-}
-
-/// The settings every result-judging rule reads from the `shared:` part of probes/search.yaml.
-struct SearchJudging {
-    let extractor: ResultExtractor
-    let kinds: SearchRun.ResultKinds
-    let maxEvidence: Int
-
-    init(settings: RuleSettings) throws {
-        extractor = ResultExtractor(itemXPath: try settings.xpath("result_items"),
-                                    titleXPath: try settings.xpath("result_title"))
-        kinds = SearchRun.ResultKinds(news: try settings.pattern("news_link"))
-        maxEvidence = try settings.integer("max_evidence")
-    }
-
-    func run(_ site: SiteContext) throws -> SearchRun {
-        try SearchRun.collect(site, extractor: extractor, kinds: kinds)
+        outcomes.prefix(limit).map(\.evidence)
     }
 }
