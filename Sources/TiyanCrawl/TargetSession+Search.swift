@@ -13,6 +13,7 @@ extension TargetSession {
         let template: String
         let origin: String
         var configured = false
+        var charset: String?
         if let search = target.search {
             template = search.url
             origin = "targets.yaml search"
@@ -33,9 +34,10 @@ extension TargetSession {
             }
             template = entry.template
             origin = "\(entry.source.rawValue) \(entry.locator)"
+            charset = entry.charset
         }
         let plans = rules.queries.searchQueries.prefix(max(0, rules.budget)).map { query in
-            PlannedFetch(url: SearchEntry.url(from: template, query: query.text), role: .searchResults,
+            PlannedFetch(url: SearchEntry.url(from: template, query: query.text, charset: charset), role: .searchResults,
                          userAgent: pageAgent, configured: configured, discoveredFrom: origin,
                          obeysRobots: !configured, searchQuery: query)
         }

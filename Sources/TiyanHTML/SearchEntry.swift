@@ -15,16 +15,38 @@ public struct SearchEntry: Sendable, Hashable {
     public var snippet: String
     /// Why the search cannot be replayed by a static prober (POST, token, signature); nil when it can.
     public var obstacle: String?
+    /// The charset the query travels in: a form submits in its page's charset (or its
+    /// accept-charset); nil for UTF-8 (script templates use encodeURIComponent).
+    public var charset: String?
 
     public static let placeholder = "{query}"
 
-    /// The template with `text` in place of `{query}`, form-encoded as UTF-8.
-    public static func url(from template: String, query text: String) -> String {
-        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
-        allowed.insert(charactersIn: "-._~")
-        let encoded = text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
-        return template.replacingOccurrences(of: placeholder, with: encoded)
+    /// The template with `text` in place of `{query}`, percent-encoded in `charset` (UTF-8 when
+    /// nil or when the charset cannot represent the text).
+    public static func url(from template: String, query text: String, charset: String? = nil) -> String {
+        template.replacingOccurrences(of: placeholder, with: encode(text, charset: charset))
     }
+
+    static func encode(_ text: String, charset: String?) -> String {
+        let bytes = charset.flatMap { IconvEncoding.encode(text, to: $0) } ?? Array(text.utf8)
+        var out = ""
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                 UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded
+            }
+        }
+        return out
+    }
+}
+
+private extension String {
+    /// Two hex digits.
+    var leftPadded: String { count == 1 ? "0" + self : self }
 }
 
 public enum SearchEntryFinder {
@@ -53,14 +75,17 @@ public enum SearchEntryFinder {
             .map { (url: document.url, text: $0.inlineText) }
         let scripts = inline + loaded
         let signing = scripts.lazy.compactMap { marks.signingScripts.firstMatch(in: $0.text) }.first
-        var found = document.forms.compactMap { form(entryFrom: $0, marks: marks, signing: signing) }
+        let pageCharset = Self.submissionCharset(document.decoding.charset)
+        var found = document.forms.compactMap { form(entryFrom: $0, marks: marks, signing: signing, charset: pageCharset) }
         // Headers written by document.write: their forms submit relative to the page, not the script.
         for script in scripts {
             let markup = ScriptMarkup.fragments(in: script.text)
             guard !markup.isEmpty else { continue }
             let written = HTMLDocument(html: "<html><body>" + markup.joined(separator: "\n") + "</body></html>",
                                        url: document.url)
-            for var entry in written.forms.compactMap({ form(entryFrom: $0, marks: marks, signing: signing) }) {
+            for var entry in written.forms.compactMap({
+                form(entryFrom: $0, marks: marks, signing: signing, charset: pageCharset)
+            }) {
                 entry.locator = "form written by script \(script.url) \(entry.locator)"
                 found.append(entry)
             }
@@ -83,7 +108,18 @@ public enum SearchEntryFinder {
         return found.filter { $0.obstacle == nil } + found.filter { $0.obstacle != nil }
     }
 
-    private static func form(entryFrom form: HTMLForm, marks: Marks, signing: String?) -> SearchEntry? {
+    /// nil for UTF-8 and its aliases: only legacy charsets change the bytes of a query.
+    static func submissionCharset(_ label: String?) -> String? {
+        guard let label = label?.trimmingCharacters(in: .whitespaces).lowercased(), !label.isEmpty,
+              !["utf-8", "utf8", "unicode-1-1-utf-8"].contains(label) else { return nil }
+        return label.uppercased()
+    }
+
+    private static func form(entryFrom form: HTMLForm, marks: Marks, signing: String?, charset pageCharset: String?)
+        -> SearchEntry?
+    {
+        let accept = form.element.attribute("accept-charset")?.split(whereSeparator: { $0 == " " || $0 == "," }).first
+        let charset = accept.map { submissionCharset(String($0)) } ?? pageCharset
         let textTypes: Set = ["text", "search", ""]
         guard let field = form.fields.first(where: {
             ($0.tag == "input" && textTypes.contains($0.type) || $0.tag == "textarea") && marks.fieldNames.matches($0.name)
@@ -98,20 +134,16 @@ public enum SearchEntryFinder {
         }
         guard let action = form.action else {
             return SearchEntry(source: .form, template: "", locator: form.element.xpath, snippet: form.element.snippet,
-                               obstacle: obstacle ?? "the search form submits through a script")
+                               obstacle: obstacle ?? "the search form submits through a script", charset: charset)
         }
         let base = action.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? action
         var pairs: [String] = []
         for other in form.fields where other.type == "hidden" && !other.name.isEmpty && other.name != field.name {
-            pairs.append(encode(other.name) + "=" + encode(other.value))
+            pairs.append(SearchEntry.encode(other.name, charset: charset) + "=" + SearchEntry.encode(other.value, charset: charset))
         }
-        pairs.append(encode(field.name) + "=" + SearchEntry.placeholder)
+        pairs.append(SearchEntry.encode(field.name, charset: charset) + "=" + SearchEntry.placeholder)
         let template = base + (base.contains("?") ? "&" : "?") + pairs.joined(separator: "&")
         return SearchEntry(source: .form, template: template, locator: form.element.xpath,
-                           snippet: form.element.snippet, obstacle: obstacle)
-    }
-
-    private static func encode(_ text: String) -> String {
-        SearchEntry.url(from: SearchEntry.placeholder, query: text)
+                           snippet: form.element.snippet, obstacle: obstacle, charset: charset)
     }
 }

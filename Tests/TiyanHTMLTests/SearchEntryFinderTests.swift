@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TiyanCore
 import TiyanHTML
@@ -51,5 +52,17 @@ import TiyanHTML
         let login = HTMLDocument(html: "<form action='/login'><input name='username'><input type='password' name='pwd'></form>",
                                  url: "https://a.gov.cn/")
         #expect(SearchEntryFinder.entries(in: login, scripts: [], marks: marks).isEmpty)
+    }
+
+    /// A browser submits a form in its page's charset: on a GBK portal 公积金 travels as GBK bytes.
+    @Test func aFormOnAGBKPageSubmitsGBK() throws {
+        let html = "<html><head><meta charset=\"gbk\"></head><body><form action=\"/s\"><input name=\"q\"></form></body></html>"
+        let bytes = try #require(html.data(using: .utf8))
+        let page = HTMLDocument(data: bytes, contentType: "text/html", url: "https://www.example.gov.cn/")
+        let entry = try #require(SearchEntryFinder.entries(in: page, scripts: [], marks: marks).first)
+        #expect(entry.charset == "GBK")
+        #expect(SearchEntry.url(from: entry.template, query: "公积金 a") == "https://www.example.gov.cn/s?q=%E5%85%AC%E7%A7%AF%E9%87%91%20a")
+        #expect(SearchEntry.url(from: entry.template, query: "公积金 a", charset: entry.charset)
+                == "https://www.example.gov.cn/s?q=%B9%AB%BB%FD%BD%F0%20a")
     }
 }
