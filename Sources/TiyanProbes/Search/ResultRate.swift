@@ -21,7 +21,8 @@ struct ResultRate: Rule {
         guard !bases.isEmpty else { throw PageUnavailable(.undetermined, reason: "no base query was issued") }
         let ratio = Double(bases.filter(\.hasResults).count) / Double(bases.count)
         let empty = bases.filter { !$0.hasResults }
-        let evidence = run.evidence(empty + bases.filter(\.hasResults), limit: judging.maxEvidence)
+        // The queries that found nothing (SR-04 shows every base query with its results).
+        let evidence = run.evidence(empty.isEmpty ? Array(bases.prefix(3)) : empty, limit: judging.maxEvidence)
         var reason = "\(bases.count - empty.count) of \(bases.count) queries returned results"
         if run.outcomes.count >= budget { reason += " (the query budget of \(budget) requests was used up)" }
         return Finding(ratio >= minRatio ? .pass : .fail, value: .number(ratio), evidence: evidence, reason: reason)
