@@ -68,6 +68,20 @@ struct SearchRun {
             throw PageUnavailable(.undetermined, reason: "the search results are rendered by script: the result pages hold no items in their HTML",
                                   evidence: [first.evidence])
         }
+        let answered = bases.filter { $0.failure == nil }
+        if answered.count >= 2, answered.allSatisfy({ !$0.hasResults }) {
+            // Different queries, one page: the server did not render results, a script fetches them.
+            let pages = Set(answered.map { outcome in
+                CharsetDecoder.decode(outcome.record.body, contentType: outcome.record.contentType).text
+                    .replacingOccurrences(of: outcome.query.text, with: "")
+            })
+            if pages.count == 1 {
+                throw PageUnavailable(
+                    .undetermined,
+                    reason: "every query got the same result page without items: the results are loaded by script",
+                    evidence: answered.prefix(2).map(\.evidence))
+            }
+        }
         return SearchRun(outcomes: outcomes)
     }
 

@@ -40,4 +40,30 @@ import TiyanCore
         #expect(outcome.relevant == [true, false])
         #expect(outcome.firstRelevantRank == 1 && outcome.precisionAtFive == 0.2)
     }
+
+    /// A result page that is the same whatever the query holds no server-rendered results.
+    @Test func oneEmptyPageForEveryQueryIsUndetermined() throws {
+        let home = FetchRecord(target: "t", role: .home, url: "https://www.example.gov.cn/", status: 200,
+                               headers: [HTTPHeader(name: "Content-Type", value: "text/html")],
+                               body: Data("<html><body><form action='/s'><input name='q'></form></body></html>".utf8))
+        var records = [home]
+        for (index, text) in ["居住证", "护照"].enumerated() {
+            let page = "<html><body><div class='search-result'><ul id='list'></ul></div><p>正在搜索“\(text)”</p>"
+                + "<script>$.get('/api/s', render)</script></body></html>"
+            records.append(FetchRecord(
+                target: "t", role: .searchResults, sequence: index + 1, url: "https://www.example.gov.cn/s?q=\(index)",
+                status: 200, headers: [HTTPHeader(name: "Content-Type", value: "text/html")], body: Data(page.utf8),
+                searchQuery: SearchQuery(text: text, base: text, gold: text, synonyms: [], relevantLink: "bszn", k: 5)))
+        }
+        let site = SiteContext(site: ArchivedSite(target: Target(id: "t", name: "t", region: "0", url: home.url),
+                                                  runStart: Date(), resources: records))
+        let extractor = ResultExtractor(itemXPath: "//*[contains(@class,'result')]//li", titleXPath: ".//a")
+        do {
+            _ = try SearchRun.collect(site, extractor: extractor, kinds: .init(news: try Pattern("/art/")))
+            Issue.record("an empty script-filled result page was judged")
+        } catch let unavailable as PageUnavailable {
+            #expect(unavailable.status == .undetermined)
+            #expect(unavailable.reason.contains("same result page"), "\(unavailable.reason)")
+        }
+    }
 }
