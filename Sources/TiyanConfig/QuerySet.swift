@@ -71,7 +71,7 @@ public struct QuerySet: Sendable, Hashable {
             issues.report(line: root.entry("version")?.keyLine ?? root.line, field: "version", "expected version: 1")
         }
         let k = root["k"]?.int ?? 5
-        if k < 1 { issues.report(line: root.entry("k")?.keyLine, field: "k", "expected a whole number of at least 1") }
+        if k < 1 || (root["k"] != nil && root["k"]?.int == nil) { issues.report(line: root.entry("k")?.keyLine, field: "k", "expected a whole number of at least 1") }
         let relevantLink = root["relevant_link"]?.scalar ?? ""
         if (try? Pattern(relevantLink)) == nil || relevantLink.isEmpty {
             issues.report(line: root.entry("relevant_link")?.keyLine ?? root.line, field: "relevant_link",

@@ -19,7 +19,7 @@ public struct SearchCrawlRules: Sendable {
 
     public static let fileModule = "search"
 
-    /// Reads the rules; nil when probes/ has no search module or no query set (nothing to run).
+    /// Reads the rules; nil when probes/ has no search module (nothing to run).
     /// `queriesFile` replaces the default query set.
     public static func load(from configuration: ProbeConfiguration, queriesFile: String? = nil) throws
         -> SearchCrawlRules?
@@ -52,8 +52,13 @@ public struct SearchCrawlRules: Sendable {
             .flatMap { compile($0.scalar, "search_signing_scripts", line: $0.line) }
         let budget = setting("query_budget", "number")?.int
         try issues.throwIfAny()
-        let queries = try queriesFile.map { try QuerySet.load(path: $0) } ?? QuerySet.load(from: configuration)
-        guard let fields, let tokens, let signing, let budget, let queries else { return nil }
+        guard let queries = try queriesFile.map({ try QuerySet.load(path: $0) }) ?? QuerySet.load(from: configuration)
+        else {
+            throw ConfigurationErrors([ConfigurationError(
+                file: configuration.directory, line: nil, field: nil,
+                message: "no query set: no probes file declares `module: \(QuerySet.moduleName)` and no --queries was given")])
+        }
+        guard let fields, let tokens, let signing, let budget else { return nil }
         return SearchCrawlRules(fieldNames: fields, templates: templates, tokenFields: tokens, signingScripts: signing,
                                 budget: budget, queries: queries)
     }
