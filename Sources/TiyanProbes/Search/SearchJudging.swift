@@ -14,6 +14,7 @@ struct SearchJudging {
     }
 
     func run(_ site: SiteContext) throws -> SearchRun {
-        try SearchRun.collect(site, extractor: extractor, kinds: kinds)
+        // Every search rule reads the same shared settings, so one judged run serves them all.
+        try site.derived("search.run") { try SearchRun.collect(site, extractor: extractor, kinds: kinds) }
     }
 }
