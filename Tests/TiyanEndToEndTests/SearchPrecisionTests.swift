@@ -9,7 +9,7 @@ import TiyanTestSupport
 /// Q4 护照. Relevant = title contains gold/synonym and link matches bszn|guide|…
 ///
 /// Hand computation (S = service guide under /bszn/, N = news under /art/):
-/// 庚 geng, news first: Q1 → [N 公积金提取新政解读, N 住房公积金提取业务暂停公告, S 住房公积金提取]
+/// 丑 chou, news first: Q1 → [N 公积金提取新政解读, N 住房公积金提取业务暂停公告, S 住房公积金提取]
 ///   (rank 3: RR 1/3, P@5 1/5); Q2 → [N 关于居住证办理延时服务的通知, S 居住证办理] (RR 1/2, P@5 1/5);
 ///   Q3 → [S 结婚登记] (RR 1, P@5 1/5); Q4 → nothing.
 ///   SR-03 = 3/4 = 0.75; Hit@1 = 1/4 = 0.25; P@5 = (0.2+0.2+0.2+0)/4 = 0.15;
@@ -19,7 +19,7 @@ import TiyanTestSupport
 /// 壬 ren, exact title match, services first: Q1 → [S, N, N], Q2 → [S, N], Q3 → [S], Q4 → nothing.
 ///   SR-03 = 0.75; Hit@1 = 3/4 = 0.75; P@5 = 0.15; MRR = 3/4 = 0.75. No variant matches a title:
 ///   SR-05 = 0/6 = 0. SR-06: no aids = 0.
-/// 辛 xin, JSON API (targets.yaml), services first, aliases and one-character typos: Q1 → [S 住房公积金提取,
+/// 寅 yin, JSON API (targets.yaml), services first, aliases and one-character typos: Q1 → [S 住房公积金提取,
 ///   S 住房公积金提取（离职）, N, N] (P@5 2/5); Q2 → [S, N]; Q3 → [S]; Q4 → [S 普通护照签发].
 ///   SR-03 = 4/4 = 1; Hit@1 = 1; P@5 = (0.4+0.2+0.2+0.2)/4 = 0.25; MRR = 1. Every variant finds the
 ///   service first: SR-05 = 6/6 = 1. SR-06: hotWords + suggest = 2 aids.
@@ -38,7 +38,7 @@ import TiyanTestSupport
         let server = try await FixtureServer.start { portals.respond(to: $0) }
         let workspace = NSTemporaryDirectory() + "tiyan-search-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
-        let ids = ["geng", "ren", "xin", "gui", "zi"]
+        let ids = ["chou", "ren", "yin", "gui", "zi"]
         try FixturePortals.targetsYAML(ids: ids).write(toFile: workspace + "/targets.yaml", atomically: true, encoding: .utf8)
         let outcome = try TiyanProcess.run([
             "crawl", "--targets", workspace + "/targets.yaml", "--probes", TiyanProcess.repositoryRoot + "/probes",
@@ -66,15 +66,15 @@ import TiyanTestSupport
     func number(_ value: JSONValue?) -> Double { value?.doubleValue ?? .nan }
 
     @Test func findsTheSearchOfEachPortal() async throws {
-        let geng = try await result("geng", "SR-01")
-        #expect(geng["status"]?.stringValue == "pass")
-        #expect(geng["value"]?["template"]?.stringValue
-                == "http://www.gengzwfw.gov.cn/jsearchfront/search.do?websiteid=610000000000000&pg=1&q={query}")
+        let chou = try await result("chou", "SR-01")
+        #expect(chou["status"]?.stringValue == "pass")
+        #expect(chou["value"]?["template"]?.stringValue
+                == "http://www.chouzwfw.gov.cn/jsearchfront/search.do?websiteid=610000000000000&pg=1&q={query}")
         let ren = try await result("ren", "SR-01")
         #expect(ren["value"]?["template"]?.stringValue
                 == "http://www.renzwfw.gov.cn/was5/web/search?channelid=200001&searchword={query}")
         #expect(ren["value"]?["source"]?.stringValue == "script")
-        #expect(try await result("xin", "SR-01")["value"]?["source"]?.stringValue == "targets.yaml")
+        #expect(try await result("yin", "SR-01")["value"]?["source"]?.stringValue == "targets.yaml")
         for target in ["gui", "zi"] {
             let found = try await result(target, "SR-01")
             #expect(found["status"]?.stringValue == "pass")
@@ -83,11 +83,11 @@ import TiyanTestSupport
     }
 
     @Test func newsOutrankingTheServiceLowersHitAtOne() async throws {
-        #expect(try await result("geng", "SR-02")["status"]?.stringValue == "pass")
-        let rate = try await result("geng", "SR-03")
+        #expect(try await result("chou", "SR-02")["status"]?.stringValue == "pass")
+        let rate = try await result("chou", "SR-03")
         #expect(rate["status"]?.stringValue == "fail")
         #expect(abs(number(rate["value"]) - 0.75) < 1e-9)
-        let ranking = try await result("geng", "SR-04")
+        let ranking = try await result("chou", "SR-04")
         #expect(ranking["status"]?.stringValue == "fail")
         #expect(abs(number(ranking["value"]?["hit_at_1"]) - 0.25) < 1e-9)
         #expect(abs(number(ranking["value"]?["precision_at_5"]) - 0.15) < 1e-9)
@@ -97,11 +97,11 @@ import TiyanTestSupport
         let first = ranking["evidence"]?.arrayValue?.first { $0["query"]?.stringValue == "公积金提取" }
         let top = first?["results"]?.arrayValue?.first
         #expect(top?["type"]?.stringValue == "news" && top?["relevant"]?.boolValue == false)
-        let tolerance = try await result("geng", "SR-05")
+        let tolerance = try await result("chou", "SR-05")
         #expect(abs(number(tolerance["value"]?["ratio"]) - 4.0 / 6.0) < 1e-6 && tolerance["status"]?.stringValue == "pass")
         #expect(abs(number(tolerance["value"]?["by_kind"]?["typo"]) - 0) < 1e-9)
         #expect(number(tolerance["value"]?["by_kind"]?["pinyin"]) == 1)
-        let aids = try await result("geng", "SR-06")
+        let aids = try await result("chou", "SR-06")
         #expect(number(aids["value"]?["count"]) == 2 && aids["status"]?.stringValue == "pass")
         #expect(aids["value"]?["hot_words"]?.boolValue == true && aids["value"]?["category_tabs"]?.boolValue == true)
     }
@@ -120,17 +120,17 @@ import TiyanTestSupport
     }
 
     @Test func theConfiguredJSONAPIIsJudged() async throws {
-        #expect(try await result("xin", "SR-02")["status"]?.stringValue == "pass")
-        let rate = try await result("xin", "SR-03")
+        #expect(try await result("yin", "SR-02")["status"]?.stringValue == "pass")
+        let rate = try await result("yin", "SR-03")
         #expect(rate["status"]?.stringValue == "pass" && number(rate["value"]) == 1)
-        let ranking = try await result("xin", "SR-04")
+        let ranking = try await result("yin", "SR-04")
         #expect(ranking["status"]?.stringValue == "pass")
         #expect(number(ranking["value"]?["hit_at_1"]) == 1 && number(ranking["value"]?["mrr"]) == 1)
         #expect(abs(number(ranking["value"]?["precision_at_5"]) - 0.25) < 1e-9)
-        let tolerance = try await result("xin", "SR-05")
+        let tolerance = try await result("yin", "SR-05")
         #expect(tolerance["status"]?.stringValue == "pass" && number(tolerance["value"]?["ratio"]) == 1)
-        #expect(try await result("xin", "SR-06")["status"]?.stringValue == "pass")
-        let time = try await result("xin", "SR-07")
+        #expect(try await result("yin", "SR-06")["status"]?.stringValue == "pass")
+        let time = try await result("yin", "SR-07")
         #expect(time["status"]?.stringValue == "pass" && number(time["value"]) >= 0 && number(time["value"]) < 3000)
     }
 
@@ -149,13 +149,13 @@ import TiyanTestSupport
 
     @Test func everyQueryIsArchivedAsSearchResults() async throws {
         let run = try await Self.run.value
-        for (target, host) in [("geng", "www.gengzwfw.gov.cn"), ("ren", "www.renzwfw.gov.cn"), ("xin", "www.xinzwfw.gov.cn")] {
+        for (target, host) in [("chou", "www.chouzwfw.gov.cn"), ("ren", "www.renzwfw.gov.cn"), ("yin", "www.yinzwfw.gov.cn")] {
             let searches = run.pages.filter { $0["target"]?.stringValue == target && $0["role"]?.stringValue == "search_results" }
             #expect(searches.count == 10, "\(target)")
             #expect(run.requests.filter { $0.host == host && ($0.path.contains("search")) && $0.path.contains("=") }.count >= 10)
         }
-        let xin = run.pages.filter { $0["target"]?.stringValue == "xin" && $0["role"]?.stringValue == "search_results" }
-        #expect(xin.allSatisfy { $0["configured"]?.boolValue == true && $0["error"] == .null })
+        let yin = run.pages.filter { $0["target"]?.stringValue == "yin" && $0["role"]?.stringValue == "search_results" }
+        #expect(yin.allSatisfy { $0["configured"]?.boolValue == true && $0["error"] == .null })
     }
 
     /// The shared run crawls with the default query set: 甲省's robots.txt forbids its search, so
@@ -166,14 +166,14 @@ import TiyanTestSupport
         #expect(searches.count == 1 && searches.first?["error"]?.stringValue == "robots_disallowed")
         #expect(try run.status("jia", "SR-04") == "undetermined")
         #expect(try run.status("jia", "SR-01") == "pass")
-        #expect(try run.pages("geng", role: "search_results").count == 100)
+        #expect(try run.pages("chou", role: "search_results").count == 100)
     }
 
     /// A bad --queries file stops the run before any fetch, naming the file, line and field.
     @Test func aBadQueryFileIsAConfigurationError() throws {
         let workspace = NSTemporaryDirectory() + "tiyan-queries-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
-        try FixturePortals.targetsYAML(ids: ["geng"]).write(toFile: workspace + "/targets.yaml", atomically: true, encoding: .utf8)
+        try FixturePortals.targetsYAML(ids: ["chou"]).write(toFile: workspace + "/targets.yaml", atomically: true, encoding: .utf8)
         try "version: 1\nrelevant_link: bszn\nqueries:\n  - q: 护照\n    gold: 普通护照签发\n    varients: {typo: 户照}\n"
             .write(toFile: workspace + "/q.yaml", atomically: true, encoding: .utf8)
         let outcome = try TiyanProcess.run([

@@ -28,18 +28,18 @@ public struct FixturePortals: Sendable {
         ("down", "故障省政务服务网", "150000", "http://www.down.gov.cn/"),
         ("huge", "超大省政务服务网", "210000", "http://www.huge.gov.cn/"),
         ("bomb", "压缩炸弹省政务服务网", "220000", "http://www.bomb.gov.cn/"),
-        ("geng", "庚省政务服务网", "610000", "http://www.gengzwfw.gov.cn/"),
+        ("chou", "丑省政务服务网", "610000", "http://www.chouzwfw.gov.cn/"),
         ("ren", "壬省政务服务网", "460000", "http://www.renzwfw.gov.cn/"),
-        ("xin", "辛省政务服务网", "320000", "http://www.xinzwfw.gov.cn/"),
+        ("yin", "寅省政务服务网", "320000", "http://www.yinzwfw.gov.cn/"),
         ("gui", "癸省政务服务网", "520000", "http://www.guizwfw.gov.cn/"),
         ("zi", "子省政务服务网", "110100", "http://www.zizwfw.gov.cn/"),
     ]
 
     /// `search:` blocks of targets.yaml, by target id (see SearchFixtures).
     public static let searchBlocks: [String: String] = [
-        "xin": """
+        "yin": """
                 search:
-                  url: "http://www.xinzwfw.gov.cn/api/search?keyword={query}&pageSize=10"
+                  url: "http://www.yinzwfw.gov.cn/api/search?keyword={query}&pageSize=10"
                   results: json
                   item: data.list
                   title: title

@@ -3,10 +3,10 @@ import TiyanCore
 
 /// The site-search engines of the search fixture portals, answering real queries over a small
 /// catalogue of service guides and news, each engine with the flaw a real portal has:
-/// - 庚省 (geng, 大汉 jsearchfront form): news ranked above the service it is about;
+/// - 丑省 (chou, 大汉 jsearchfront form): news ranked above the service it is about;
 /// - 壬省 (ren, TRS was5 template in a header script): exact title match only, so typos, pinyin
 ///   and colloquial phrasings find nothing;
-/// - 辛省 (xin, JSON API configured in targets.yaml): services first, aliases and one-character
+/// - 寅省 (yin, JSON API configured in targets.yaml): services first, aliases and one-character
 ///   typos tolerated;
 /// - 癸省 (gui): the search form posts; 子省 (zi): the form carries a script-set `searchsign`.
 /// Home pages and scripts are static files under Tests/Fixtures/portals/<host>/.
@@ -20,7 +20,7 @@ enum SearchFixtures {
         var aliases: [String] = []
     }
 
-    static let hosts: Set = ["www.gengzwfw.gov.cn", "www.renzwfw.gov.cn", "www.xinzwfw.gov.cn",
+    static let hosts: Set = ["www.chouzwfw.gov.cn", "www.renzwfw.gov.cn", "www.yinzwfw.gov.cn",
                              "www.guizwfw.gov.cn", "www.zizwfw.gov.cn"]
 
     static let services = [
@@ -36,19 +36,19 @@ enum SearchFixtures {
         Document(title: "住房公积金提取业务暂停公告", path: "/art/2024/1/5/art_103.html", date: "2024-01-05", isNews: true),
     ]
     /// Only the JSON engine's catalogue has these: a second withdrawal guide and the passport.
-    static let xinExtra = [
+    static let yinExtra = [
         Document(title: "住房公积金提取（离职）", path: "/bszn/gjj-lz.html", date: "2023-06-01", isNews: false),
         Document(title: "普通护照签发", path: "/bszn/hz.html", date: "2023-06-01", isNews: false),
     ]
 
     static func respond(to request: FixtureRequest, path: String) -> FixtureResponse? {
         switch (request.host, path) {
-        case ("www.gengzwfw.gov.cn", "/jsearchfront/search.do"):
-            return gengResults(query(request, "q"))
+        case ("www.chouzwfw.gov.cn", "/jsearchfront/search.do"):
+            return chouResults(query(request, "q"))
         case ("www.renzwfw.gov.cn", "/was5/web/search"):
             return renResults(query(request, "searchword"))
-        case ("www.xinzwfw.gov.cn", "/api/search"):
-            return xinResults(query(request, "keyword"))
+        case ("www.yinzwfw.gov.cn", "/api/search"):
+            return yinResults(query(request, "keyword"))
         case ("www.guizwfw.gov.cn", "/search/result"), ("www.zizwfw.gov.cn", "/search/result"):
             // What a replay without the post body or the signature gets.
             return .html("<html><body><p>非法请求</p></body></html>", status: request.method == "POST" ? 200 : 403)
@@ -70,24 +70,24 @@ enum SearchFixtures {
     // MARK: - Engines
 
     /// Title or alias match; news first, newest first, then services: the flaw under test.
-    private static func gengResults(_ q: String) -> FixtureResponse {
+    private static func chouResults(_ q: String) -> FixtureResponse {
         let hits = (services + news).filter { $0.title.contains(q) || $0.aliases.contains(q) }
             .sorted { ($0.isNews ? 0 : 1, $1.date) < ($1.isNews ? 0 : 1, $0.date) }
         let items = hits.map { doc in
-            "<li><a href=\"http://www.gengzwfw.gov.cn\(doc.path)\" target=\"_blank\">\(highlight(doc.title, q))</a>"
+            "<li><a href=\"http://www.chouzwfw.gov.cn\(doc.path)\" target=\"_blank\">\(highlight(doc.title, q))</a>"
                 + "<p class=\"info\">\(doc.isNews ? "新闻动态" : "办事指南") <span class=\"date\">\(doc.date)</span></p></li>"
         }.joined(separator: "\n")
         let list = hits.isEmpty
             ? "<p class=\"no-result\">很抱歉，没有找到与“\(escape(q))”相关的结果。</p>"
             : "<ul class=\"result-list\">\n\(items)\n</ul><div class=\"pagination\"><ul><li><a href=\"?page=1\">1</a></li><li><a href=\"?page=2\">下一页</a></li></ul></div>"
         return .html("""
-            <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>搜索结果 - 庚省政务服务网</title></head>
-            <body><div class="header"><a href="/">庚省政务服务网</a></div>
+            <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>搜索结果 - 丑省政务服务网</title></head>
+            <body><div class="header"><a href="/">丑省政务服务网</a></div>
             <ul class="search-tabs"><li class="tab active">全部</li><li class="tab">办事事项</li><li class="tab">政策文件</li><li class="tab">互动问答</li></ul>
             <div class="search-result"><div class="total">共找到 \(hits.count) 条结果</div>
             \(list)
             </div>
-            <div class="footer">主办单位：庚省人民政府办公厅 网站标识码：6100000001 <a href="https://beian.miit.gov.cn/">陕ICP备05001234号</a></div></body></html>
+            <div class="footer">主办单位：丑省人民政府办公厅 网站标识码：6100000001 <a href="https://beian.miit.gov.cn/">陕ICP备05001234号</a></div></body></html>
             """)
     }
 
@@ -107,8 +107,8 @@ enum SearchFixtures {
     }
 
     /// Services first; title, alias or a one-character typo of the title matches.
-    private static func xinResults(_ q: String) -> FixtureResponse {
-        let catalogue = services + xinExtra + news
+    private static func yinResults(_ q: String) -> FixtureResponse {
+        let catalogue = services + yinExtra + news
         let hits = catalogue.filter { !q.isEmpty && ($0.title.contains(q) || $0.aliases.contains(q) || nearly($0.title, q)) }
             .sorted { !$0.isNews && $1.isNews }
         let list = hits.map { doc -> String in
