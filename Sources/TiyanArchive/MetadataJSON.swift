@@ -56,6 +56,7 @@ struct ResourceMetadata: Codable {
     var fetchedWithoutVerification: Bool
     var remoteAddress: String?
     var discoveredFrom: String?
+    var searchQuery: SearchQuery?
     /// Present only when the HTTP messages cannot carry them exactly: headers without a response,
     /// a body without a status, a header line that a line break or colon would break.
     var requestHeaders: [HTTPHeader]?
@@ -81,6 +82,7 @@ struct ResourceMetadata: Codable {
         fetchedWithoutVerification = record.fetchedWithoutVerification
         remoteAddress = record.remoteAddress
         discoveredFrom = record.discoveredFrom
+        searchQuery = record.searchQuery
         let hasResponse = record.status != nil
         requestHeaders = HTTPMessage.canCarry(record.requestHeaders) ? nil : record.requestHeaders
         headers = hasResponse && HTTPMessage.canCarry(record.headers) || record.headers.isEmpty ? nil : record.headers
@@ -97,6 +99,6 @@ struct ResourceMetadata: Codable {
             elapsedMilliseconds: elapsedMilliseconds, fetchedAt: fetchedAt, configured: configured,
             userAgentProfile: userAgentProfile, tlsVerified: tlsVerified,
             fetchedWithoutVerification: fetchedWithoutVerification, remoteAddress: remoteAddress,
-            discoveredFrom: discoveredFrom, warcOffset: offset)
+            discoveredFrom: discoveredFrom, searchQuery: searchQuery, warcOffset: offset)
     }
 }

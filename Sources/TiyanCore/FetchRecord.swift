@@ -52,6 +52,9 @@ public struct FetchRecord: Sendable, Hashable, Codable {
     public var remoteAddress: String?
     /// How the resource was found: the link text/href or script that pointed to it.
     public var discoveredFrom: String?
+    /// For role `search_results`: the query this response answers (nil for other roles, and for
+    /// a search the crawl found but could not issue, whose `errorDetail` says why).
+    public var searchQuery: SearchQuery?
     /// Byte offset of this resource's first WARC record in archive.warc.gz; nil until archived.
     public var warcOffset: Int64?
 
@@ -62,7 +65,8 @@ public struct FetchRecord: Sendable, Hashable, Codable {
         error: FetchErrorClass? = nil, errorDetail: String? = nil, elapsedMilliseconds: Int = 0,
         fetchedAt: Date = Date(timeIntervalSince1970: 0), configured: Bool = false,
         userAgentProfile: String = "desktop", tlsVerified: Bool? = nil, fetchedWithoutVerification: Bool = false,
-        remoteAddress: String? = nil, discoveredFrom: String? = nil, warcOffset: Int64? = nil
+        remoteAddress: String? = nil, discoveredFrom: String? = nil, searchQuery: SearchQuery? = nil,
+        warcOffset: Int64? = nil
     ) {
         self.target = target
         self.role = role
@@ -85,6 +89,7 @@ public struct FetchRecord: Sendable, Hashable, Codable {
         self.fetchedWithoutVerification = fetchedWithoutVerification
         self.remoteAddress = remoteAddress
         self.discoveredFrom = discoveredFrom
+        self.searchQuery = searchQuery
         self.warcOffset = warcOffset
     }
 

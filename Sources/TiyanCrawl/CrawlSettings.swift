@@ -13,6 +13,8 @@ public struct CrawlSettings: Sendable {
     public var hasIPv6Route = false
     /// How many targets are crawled at once.
     public var targetConcurrency = 8
+    /// How to find and query each portal's search (probes/search.yaml, the query set); nil skips search.
+    public var search: SearchCrawlRules?
 
     public init(rules: DiscoveryRules) {
         self.rules = rules

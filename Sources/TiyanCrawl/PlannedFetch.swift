@@ -14,4 +14,6 @@ struct PlannedFetch: Sendable {
     /// Discovered pages obey robots.txt; the home page and configured hints are what the
     /// operator asked for, so they do not.
     var obeysRobots = false
+    /// For role `search_results`: the query this request issues.
+    var searchQuery: SearchQuery?
 }

@@ -22,7 +22,7 @@ final class TargetSession {
         budget = crawler.settings.maxPagesOverride ?? target.maxPages
     }
 
-    private var pageAgent: UserAgent {
+    var pageAgent: UserAgent {
         UserAgent(profile: crawler.settings.userAgentOverride ?? target.userAgent)
     }
 
@@ -55,6 +55,7 @@ final class TargetSession {
         }
         try await fetchRoles(from: candidates)
         try await fetchLoginScripts()
+        try await searchPortal(home: homeDocument, scripts: scriptBodies)
         if let homeDocument { try await checkLinks(of: homeDocument) }
     }
 
@@ -185,11 +186,16 @@ final class TargetSession {
     /// Fetches a batch concurrently; returns the records in plan order. Plans past the page
     /// budget are dropped; plans robots.txt forbids are recorded without a request.
     @discardableResult
-    private func fetch(_ plans: [PlannedFetch]) async throws -> [FetchRecord] {
+    func fetch(_ plans: [PlannedFetch]) async throws -> [FetchRecord] {
         var admitted: [PlannedFetch] = []
-        for plan in plans where budget > 0 {
-            budget -= 1
-            admitted.append(plan)
+        for plan in plans {
+            // Search queries have a budget of their own (SearchSession), not the page budget.
+            if plan.role == .searchResults {
+                admitted.append(plan)
+            } else if budget > 0 {
+                budget -= 1
+                admitted.append(plan)
+            }
         }
         guard !admitted.isEmpty else { return [] }
         try await loadRobots(for: admitted)
@@ -214,7 +220,7 @@ final class TargetSession {
             let record = outcome?.record ?? FetchRecord(target: target.id, role: plan.role, url: plan.url, error: .robotsDisallowed,
                                errorDetail: "robots.txt disallows this path", fetchedAt: Date(),
                                configured: plan.configured, userAgentProfile: plan.userAgent.profileName,
-                               discoveredFrom: plan.discoveredFrom)
+                               discoveredFrom: plan.discoveredFrom, searchQuery: plan.searchQuery)
             append(record, document: outcome?.document)
             try archiveLast()
             made.append(records[records.count - 1])
@@ -282,8 +288,11 @@ final class TargetSession {
                                      discoveredFrom: plan.discoveredFrom)
         // The plan's URL, not the one the fetcher normalised: discovery and robots speak of it.
         record.url = plan.url
+        record.searchQuery = plan.searchQuery
         var document: HTMLDocument?
-        if plan.role.isPage, record.status != nil {
+        // A search API answers JSON: it is a result list, not a page that is "not HTML".
+        let jsonResults = plan.role == .searchResults && (record.contentType?.lowercased().contains("json") ?? false)
+        if plan.role.isPage, record.status != nil, !jsonResults {
             document = classify(&record)
         }
         fetchedURLs.insert(plan.url)
@@ -319,14 +328,14 @@ final class TargetSession {
 
     private var documents: [Int: HTMLDocument] = [:]
 
-    private func append(_ record: FetchRecord, document: HTMLDocument? = nil) {
+    func append(_ record: FetchRecord, document: HTMLDocument? = nil) {
         var record = record
         record.sequence = records.count
         documents[record.sequence] = document
         records.append(record)
     }
 
-    private func archiveLast() throws {
+    func archiveLast() throws {
         guard let index = records.indices.last else { return }
         let offset = try crawler.archive.append(records[index])
         records[index].warcOffset = offset

@@ -107,6 +107,7 @@ struct CrawlCommand: AsyncParsableCommand {
         settings.ignoreRobots = ignoreRobots
         settings.userAgentOverride = network.userAgent
         settings.maxPagesOverride = maxPages
+        settings.search = configuration.search
         // With --connect-to the addresses are fixed by the operator, so an IPv6 connect would
         // test the mapping, not the site.
         settings.hasIPv6Route = network.connectTo.isEmpty && Fetcher.hasIPv6Route()
@@ -157,6 +158,7 @@ struct CrawlCommand: AsyncParsableCommand {
     private struct Configuration {
         var targets: TargetList
         var discovery: DiscoveryRules
+        var search: SearchCrawlRules?
         var pipeline: RunPipeline
         var targetsHash: String
         var probesHash: String
@@ -168,6 +170,7 @@ struct CrawlCommand: AsyncParsableCommand {
             let probeConfiguration = try ProbeConfiguration.load(directory: probes)
             return Configuration(
                 targets: list, discovery: try DiscoveryRules.load(from: probeConfiguration),
+                search: try SearchCrawlRules.load(from: probeConfiguration, queriesFile: queries),
                 pipeline: try RunPipeline(probes: probeConfiguration),
                 targetsHash: try ContentHash.sha256(ofFile: targets),
                 probesHash: try ContentHash.sha256(ofDirectory: probes))

@@ -37,6 +37,7 @@ struct ValidateCommand: ParsableCommand {
                 problems += errors.errors.map(\.description)
             }
             _ = try DiscoveryRules.load(from: configuration)
+            _ = try SearchCrawlRules.load(from: configuration)
         } catch let errors as ConfigurationErrors {
             problems += errors.errors.map(\.description)
         }

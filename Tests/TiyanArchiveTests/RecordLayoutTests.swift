@@ -129,7 +129,9 @@ import TiyanCore
             headers: [.init(name: "C", value: "d")], body: Data("x".utf8), error: .http5xx, errorDetail: "detail",
             elapsedMilliseconds: 3, fetchedAt: Date(), configured: true, userAgentProfile: "custom",
             tlsVerified: true, fetchedWithoutVerification: true, remoteAddress: "192.0.2.1",
-            discoveredFrom: "link", warcOffset: 7)
+            discoveredFrom: "link",
+            searchQuery: SearchQuery(text: "a", base: "a", gold: "b", synonyms: [], relevantLink: "c", k: 5),
+            warcOffset: 7)
         let recordKeys = try keys(JSONEncoder().encode(record))
         var metadata = ResourceMetadata(record)
         metadata.requestHeaders = record.requestHeaders

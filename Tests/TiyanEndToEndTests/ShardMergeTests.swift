@@ -48,7 +48,11 @@ import TiyanTestSupport
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: out + "/latest")
             == (merged as NSString).lastPathComponent)
         let mergedResults = try String(contentsOfFile: merged + "/results.jsonl", encoding: .utf8)
-        #expect(FixtureCrawl.withoutTimings(mergedResults) == FixtureCrawl.withoutTimings(try unsharded.file("results.jsonl")))
+        let mergedLines = FixtureCrawl.withoutTimings(mergedResults).split(separator: "\n")
+        let unshardedLines = FixtureCrawl.withoutTimings(try unsharded.file("results.jsonl")).split(separator: "\n")
+        #expect(mergedLines.count == unshardedLines.count)
+        let firstDifference = zip(mergedLines, unshardedLines).first { $0 != $1 }
+        #expect(firstDifference == nil, "merged: \(firstDifference?.0 ?? "")\nunsharded: \(firstDifference?.1 ?? "")")
 
         // Every pages.jsonl offset names a resource of the concatenated archive.
         let contents = try WARCReader.read(path: merged + "/archive.warc.gz", bodies: false)

@@ -128,7 +128,8 @@ private struct Steady: Rule {
             _ = try ProbeRunner(configuration: configuration)
             return []
         } catch let failure as ConfigurationErrors {
-            return failure.errors.map(\.description)
+            // Other modules' files are not in this configuration: only basics.yaml's errors count.
+            return failure.errors.map(\.description).filter { !$0.contains("no probes file declares") }
         }
     }
 

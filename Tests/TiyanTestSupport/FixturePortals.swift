@@ -35,6 +35,24 @@ public struct FixturePortals: Sendable {
         ("wu", "戊省政务服务网", "510000", "http://www.wuzwfw.gov.cn/"),
         ("geng", "庚省政务服务网", "620000", "http://www.gengzwfw.gov.cn/"),
         ("xin", "辛省政务服务网", "450000", "http://www.xinzwfw.gov.cn/"),
+        ("chou", "丑省政务服务网", "610000", "http://www.chouzwfw.gov.cn/"),
+        ("ren", "壬省政务服务网", "460000", "http://www.renzwfw.gov.cn/"),
+        ("yin", "寅省政务服务网", "320000", "http://www.yinzwfw.gov.cn/"),
+        ("gui", "癸省政务服务网", "520000", "http://www.guizwfw.gov.cn/"),
+        ("zi", "子省政务服务网", "110100", "http://www.zizwfw.gov.cn/"),
+    ]
+
+    /// `search:` blocks of targets.yaml, by target id (see SearchFixtures).
+    public static let searchBlocks: [String: String] = [
+        "yin": """
+                search:
+                  url: "http://www.yinzwfw.gov.cn/api/search?keyword={query}&pageSize=10"
+                  results: json
+                  item: data.list
+                  title: title
+                  link: url
+
+            """,
     ]
 
     public static func targetsYAML(ids: [String]? = nil) -> String {
@@ -42,6 +60,7 @@ public struct FixturePortals: Sendable {
         for target in targets where ids?.contains(target.id) ?? true {
             text += "  - id: \(target.id)\n    name: \(target.name)\n    region: \"\(target.region)\"\n"
             text += "    kind: portal\n    url: \(target.url)\n"
+            text += searchBlocks[target.id] ?? ""
         }
         return text
     }
@@ -56,6 +75,7 @@ public struct FixturePortals: Sendable {
         let path = String(request.path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "/")
         let userAgent = request.headers.value(of: "User-Agent") ?? ""
         let secure = request.headers.value(of: "X-Forwarded-Proto") == "https"
+        if let answer = SearchFixtures.respond(to: request, path: path) { return answer }
         switch request.host {
         case "www.bingzwfw.gov.cn" where !secure:
             return .redirect(to: "https://www.bingzwfw.gov.cn" + request.path, status: 301)

@@ -11,9 +11,9 @@ struct ExampleReader {
 
     static let recordKeys = [
         "url", "status", "headers", "html", "error", "error_detail", "tls_verified",
-        "unverified", "elapsed_ms", "user_agent", "discovered_from",
+        "unverified", "elapsed_ms", "user_agent", "discovered_from", "search_query",
     ]
-    static let exampleKeys = recordKeys + ["records", "now", "note"]
+    static let exampleKeys = recordKeys + ["records", "now", "note", "search"]
 
     func read(_ node: ConfigNode, field: String) -> [RuleExample] {
         guard let entries = node.entries else {
@@ -88,8 +88,30 @@ struct ExampleReader {
                 issues.report(line: list.keyLine, field: "\(field).records", "expected a list of records")
             }
         }
+        var search: Target.SearchConfiguration?
+        if let entry = node.entry("search") {
+            search = readSearch(entry, field: "\(field).search")
+        }
         return RuleExample(
-            kind: kind, index: index, file: issues.file, line: node.line, records: records, runStart: runStart)
+            kind: kind, index: index, file: issues.file, line: node.line, records: records, runStart: runStart,
+            search: search)
+    }
+
+    /// `{url, results, item, title, link}` as in targets.yaml.
+    private func readSearch(_ entry: ConfigEntry, field: String) -> Target.SearchConfiguration? {
+        let node = entry.value
+        let keys = ["url", "results", "item", "title", "link"]
+        for key in node.entries ?? [] where !keys.contains(key.key) {
+            issues.report(line: key.keyLine, field: "\(field).\(key.key)", "unknown field")
+        }
+        guard let url = node["url"]?.scalar, let item = node["item"]?.scalar, let title = node["title"]?.scalar,
+              let link = node["link"]?.scalar,
+              let results = Target.SearchConfiguration.ResultFormat(rawValue: node["results"]?.scalar ?? "html")
+        else {
+            issues.report(line: entry.keyLine, field: field, "expected url, results (html|json), item, title, link")
+            return nil
+        }
+        return Target.SearchConfiguration(url: url, results: results, item: item, title: title, link: link)
     }
 
     private func readRecord(_ node: ConfigNode, role: PageRole, field: String, homeURL: String?) -> ExampleRecord? {
@@ -126,7 +148,34 @@ struct ExampleReader {
         record.elapsedMilliseconds = node["elapsed_ms"]?.int ?? record.elapsedMilliseconds
         record.userAgentProfile = node["user_agent"]?.scalar ?? (role == .homeMobile ? "mobile" : "desktop")
         record.discoveredFrom = node["discovered_from"]?.scalar ?? (role == .home ? nil : homeURL)
+        if let query = node.entry("search_query") {
+            record.searchQuery = readSearchQuery(query, field: "\(field).search_query")
+        }
         return issues.errors.count == before ? record : nil
+    }
+
+    static let searchQueryKeys = ["text", "base", "variant", "gold", "synonyms", "relevant_link", "k"]
+
+    /// `{text, base, variant, gold, synonyms, relevant_link, k}`: what a search_results record
+    /// asked; `base` defaults to `text`, `k` to 5.
+    private func readSearchQuery(_ entry: ConfigEntry, field: String) -> SearchQuery? {
+        let node = entry.value
+        guard let entries = node.entries else {
+            issues.report(line: entry.keyLine, field: field, "expected a mapping")
+            return nil
+        }
+        for key in entries where !Self.searchQueryKeys.contains(key.key) {
+            issues.report(line: key.keyLine, field: "\(field).\(key.key)", "unknown field")
+        }
+        guard let text = node["text"]?.scalar, let gold = node["gold"]?.scalar,
+              let link = node["relevant_link"]?.scalar else {
+            issues.report(line: entry.keyLine, field: field, "text, gold and relevant_link are required")
+            return nil
+        }
+        return SearchQuery(
+            text: text, base: node["base"]?.scalar ?? text, variant: node["variant"]?.scalar, gold: gold,
+            synonyms: (node["synonyms"]?.items ?? []).compactMap(\.scalar), relevantLink: link,
+            k: node["k"]?.int ?? 5)
     }
 
     static func date(from text: String) -> Date? {

@@ -24,5 +24,6 @@ enum ProbeRegistry {
         ModuleDefinition(name: "basics", rules: BasicsModule.rules),
         ModuleDefinition(name: "english", rules: EnglishModule.rules),
         ModuleDefinition(name: "login", rules: LoginModule.rules),
+        ModuleDefinition(name: "search", rules: SearchModule.rules),
     ]
 }

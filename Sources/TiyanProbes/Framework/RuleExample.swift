@@ -15,6 +15,7 @@ public struct ExampleRecord: Sendable, Hashable {
     public var discoveredFrom: String?
     public var elapsedMilliseconds: Int
     public var userAgentProfile: String
+    public var searchQuery: SearchQuery?
 
     public init(
         role: PageRole, url: String, status: Int? = 200, headers: [HTTPHeader] = [], html: String? = nil,
@@ -47,7 +48,8 @@ public struct ExampleRecord: Sendable, Hashable {
             body: Data((html ?? "").utf8), error: error, errorDetail: errorDetail,
             elapsedMilliseconds: elapsedMilliseconds, userAgentProfile: userAgentProfile,
             tlsVerified: tlsVerified ?? (https && error == nil ? true : nil),
-            fetchedWithoutVerification: fetchedWithoutVerification, discoveredFrom: discoveredFrom)
+            fetchedWithoutVerification: fetchedWithoutVerification, discoveredFrom: discoveredFrom,
+            searchQuery: searchQuery)
     }
 }
 
@@ -68,8 +70,12 @@ public struct RuleExample: Sendable, Hashable {
     public var records: [ExampleRecord]
     /// The run's start for date-based rules.
     public var runStart: Date
+    /// The target's `search:` block of targets.yaml, for search examples with a configured API.
+    public var search: Target.SearchConfiguration?
 
-    public init(kind: Kind, index: Int, file: String, line: Int, records: [ExampleRecord], runStart: Date) {
+    public init(kind: Kind, index: Int, file: String, line: Int, records: [ExampleRecord], runStart: Date,
+                search: Target.SearchConfiguration? = nil) {
+        self.search = search
         self.kind = kind
         self.index = index
         self.file = file
@@ -86,7 +92,7 @@ public struct RuleExample: Sendable, Hashable {
     /// The archived site the example describes; the target's URL is the first record's.
     public func site() -> ArchivedSite {
         let url = records.first?.url ?? "https://www.example.gov.cn/"
-        let target = Target(id: Self.targetID, name: "example", region: "000000", url: url)
+        let target = Target(id: Self.targetID, name: "example", region: "000000", url: url, search: search)
         return ArchivedSite(
             target: target, runStart: runStart,
             resources: records.enumerated().map { $1.fetchRecord(target: Self.targetID, sequence: $0) })

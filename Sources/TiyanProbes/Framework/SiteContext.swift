@@ -11,6 +11,17 @@ final class SiteContext {
 
     init(site: ArchivedSite) { self.site = site }
 
+    /// Values several rules derive from the same records (the judged search queries of M5),
+    /// computed once per evaluation. A throw is not kept: each rule sees it again.
+    private var derived: [String: Any] = [:]
+
+    func derived<Value>(_ key: String, _ make: () throws -> Value) rethrows -> Value {
+        if let value = derived[key] as? Value { return value }
+        let value = try make()
+        derived[key] = value
+        return value
+    }
+
     /// "Today" for date rules: the run's start, never the clock.
     var now: Date { site.runStart }
 

@@ -1,0 +1,55 @@
+import TiyanCore
+import TiyanHTML
+import TiyanConfig
+import Foundation
+
+/// The portal's own search, queried the way a citizen would type: `search:` in targets.yaml
+/// wins; otherwise a GET form or a CMS URL template found on the home page and its scripts.
+/// A search that posts or needs a token is not guessed at: one record without a request says
+/// why, so SR-02…SR-07 are undetermined with that reason.
+extension TargetSession {
+    func searchPortal(home: HTMLDocument?, scripts: [(url: String, text: String)]) async throws {
+        guard let rules = crawler.settings.search else { return }
+        let template: String
+        let origin: String
+        var configured = false
+        var charset: String?
+        if let search = target.search {
+            template = search.url
+            origin = "targets.yaml search"
+            configured = true
+        } else {
+            guard let home else { return }
+            let marks = SearchEntryFinder.Marks(fieldNames: rules.fieldNames, templates: rules.templates,
+                                                tokenFields: rules.tokenFields, signingScripts: rules.signingScripts)
+            let entries = SearchEntryFinder.entries(in: home, scripts: scripts, marks: marks)
+            guard let entry = entries.first else { return }
+            if let obstacle = entry.obstacle {
+                append(FetchRecord(target: target.id, role: .searchResults,
+                                   url: entry.template.isEmpty ? home.url : entry.template, errorDetail: obstacle,
+                                   fetchedAt: Date(), userAgentProfile: pageAgent.profileName,
+                                   discoveredFrom: "\(entry.source.rawValue) \(entry.locator)"))
+                try archiveLast()
+                return
+            }
+            template = entry.template
+            origin = "\(entry.source.rawValue) \(entry.locator)"
+            charset = entry.charset
+        }
+        let plans = rules.queries.searchQueries.prefix(max(0, rules.budget)).map { query in
+            PlannedFetch(url: SearchEntry.url(from: template, query: query.text, charset: charset), role: .searchResults,
+                         userAgent: pageAgent, configured: configured, discoveredFrom: origin,
+                         obeysRobots: !configured, searchQuery: query)
+        }
+        // One query first: when robots.txt forbids the search, a challenge or an HTTP error answers
+        // it or the host cannot be reached, the rest would only repeat that answer to the host.
+        guard let first = plans.first, let answer = try await fetch([first]).first else { return }
+        if let error = answer.error, Self.stopsSearch.contains(error) { return }
+        try await fetch(Array(plans.dropFirst()))
+    }
+
+    private static let stopsSearch: Set<FetchErrorClass> = [
+        .robotsDisallowed, .challenge, .dns, .connect, .timeout, .tlsHandshake, .tlsCertificate, .http4xx, .http5xx,
+        .tooLarge, .tooManyRedirects,
+    ]
+}

@@ -1,0 +1,20 @@
+import TiyanCore
+
+/// SR-02: the search answers with result items a static fetch can read (HTML list items with a
+/// link, or the configured JSON API's list).
+struct StaticResults: Rule {
+    static let id = "SR-02"
+    let judging: SearchJudging
+
+    init(settings: RuleSettings) throws { judging = try SearchJudging(settings: settings) }
+
+    func evaluate(_ site: SiteContext) throws -> Finding {
+        let run = try judging.run(site)
+        let answered = run.bases.filter { $0.failure == nil }
+        if let withItems = answered.first(where: \.hasResults) {
+            return Finding(.pass, value: true, evidence: run.evidence([withItems], limit: 1))
+        }
+        return Finding(.fail, value: false, evidence: run.evidence(answered, limit: judging.maxEvidence),
+                       reason: "no query's answer held result items a static fetch can read")
+    }
+}
