@@ -21,9 +21,11 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
 @Suite struct RuleExampleTests {
     @Test func everyRuleHasBothKindsOfExamples() throws {
         let runner = try Fixtures.runner()
-        #expect(runner.modules == ["basics"])
+        #expect(runner.modules.starts(with: ["basics"]))
+        #expect(runner.modules.contains("elder"))
         let ids = runner.rules.map(\.id)
-        #expect(ids == (1...13).map { String(format: "SB-%02d", $0) })
+        #expect(ids.filter { $0.hasPrefix("SB-") } == (1...13).map { String(format: "SB-%02d", $0) })
+        #expect(ids.filter { $0.hasPrefix("EL-") } == (1...13).map { String(format: "EL-%02d", $0) })
         for rule in runner.rules {
             #expect(rule.examples.contains { $0.kind == .triggering }, "\(rule.id) has no triggering example")
             #expect(rule.examples.contains { $0.kind == .nonTriggering }, "\(rule.id) has no non-triggering example")
