@@ -54,6 +54,7 @@ final class TargetSession {
             candidates += Discovery.candidates(in: doc)
         }
         try await fetchRoles(from: candidates)
+        try await fetchElderStylesheets()
         if let homeDocument { try await checkLinks(of: homeDocument) }
     }
 
@@ -89,6 +90,21 @@ final class TargetSession {
             .prefix(rules.limits.stylesheets)
         return scripts.map { PlannedFetch(url: $0, role: .script, userAgent: pageAgent, discoveredFrom: document.url) }
             + sheets.map { PlannedFetch(url: $0, role: .stylesheet, userAgent: pageAgent, discoveredFrom: document.url) }
+    }
+
+    /// The elder page's own same-site stylesheets: its font sizes and colours (EL-05..07) are
+    /// decided by the CSS that applies there, which is often a sheet of its own.
+    private func fetchElderStylesheets() async throws {
+        guard let elder = records.first(where: { $0.role == .elder && $0.error == nil }),
+              let document = document(for: elder) else { return }
+        let site = URLResolver.site(of: document.url)
+        var seen = fetchedURLs
+        let sheets = document.stylesheets.compactMap(\.url)
+            .filter { site != nil && URLResolver.site(of: $0) == site && seen.insert($0).inserted }
+            .prefix(rules.limits.stylesheets)
+        try await fetch(sheets.map {
+            PlannedFetch(url: $0, role: .stylesheet, userAgent: pageAgent, discoveredFrom: document.url)
+        })
     }
 
     /// Hints first (configured), then discovery from the home page, the login page and the
