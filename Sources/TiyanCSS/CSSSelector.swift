@@ -34,9 +34,11 @@ public struct CSSSelector: Sendable, Hashable {
         public var pseudoClasses: [PseudoClass] = []
         /// `::before`, `::first-line`, …
         public var pseudoElement: String?
+        /// Written as `*`: any element (same as no type).
+        public var isUniversal = false
 
         var isEmpty: Bool {
-            type == nil && ids.isEmpty && classes.isEmpty && attributes.isEmpty && pseudoClasses.isEmpty
+            !isUniversal && type == nil && ids.isEmpty && classes.isEmpty && attributes.isEmpty && pseudoClasses.isEmpty
                 && pseudoElement == nil
         }
     }
@@ -184,6 +186,7 @@ private struct SelectorParser {
                     compound.type = name.lowercased()
                 case .delim("*"):
                     guard isFirst else { return nil }
+                    compound.isUniversal = true
                 case .hash(let id, _):
                     compound.ids.append(id)
                 case .delim("."):

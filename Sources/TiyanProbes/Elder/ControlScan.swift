@@ -86,7 +86,7 @@ extension SitePage {
     /// Where an element sits: `header` inside the header region, else its share of the DOM
     /// before it (0 = first element), so "top N%" can be judged.
     func position(of element: HTMLElement, header: String) -> (place: String, share: Double) {
-        let headers = ((try? document.select(header)) ?? []).map(\.xpath)
+        let headers = (try? document.elementPaths(header)) ?? []
         if headers.contains(where: { element.xpath == $0 || element.xpath.hasPrefix($0 + "/") }) {
             return ("header", share(of: element))
         }
@@ -95,7 +95,7 @@ extension SitePage {
     }
 
     private func share(of element: HTMLElement) -> Double {
-        let all = ((try? document.select("//*")) ?? []).map(\.xpath)
+        let all = (try? document.elementPaths("//*")) ?? []
         guard let index = all.firstIndex(of: element.xpath), all.count > 1 else { return 0 }
         return Double(index) / Double(all.count - 1)
     }

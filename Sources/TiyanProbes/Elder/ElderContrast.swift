@@ -41,8 +41,8 @@ struct ElderContrast: Rule {
             let declarations = applied.rule.declarations
             guard let pairDeclarations = colours(of: declarations) else { continue }
             let matches = applied.rule.selectors.contains { text in
-                guard let xpath = CSSSelector.parse(text)?.xpath else { return false }
-                return ((try? page.document.select(xpath)) ?? []).isEmpty == false
+                guard let selector = CSSSelector.parse(text) else { return false }
+                return !styles.paths(matching: selector).isEmpty
             }
             guard matches else { continue }
             if let pair = pair(pairDeclarations, declarations: declarations, origin: applied.origin,
@@ -63,7 +63,7 @@ struct ElderContrast: Rule {
         let context = StyleSettings.context(choice, styles)
         guard !pairs.isEmpty else {
             return Finding(
-                .undetermined, value: .object(context),
+                .undetermined, value: .object(context), evidence: [page.scopeEvidence("no colour pair declared")],
                 reason: choice.reason("no CSS rule that applies on the page declares both a text colour and a background colour"))
         }
         let failing = pairs.filter { $0.ratio < $0.required }

@@ -18,27 +18,25 @@ struct ElderFontSize: Rule {
         let styles = style.styles(for: choice, site: site)
         let cascade = StyleCascade(styles: styles, defaultFontSize: style.defaultFontSize)
         var histogram = ValueHistogram()
-        for element in (try? page.document.select(style.textElements)) ?? [] {
-            let size = cascade.fontSize(of: element)
+        for path in (try? page.document.elementPaths(style.textElements)) ?? [] {
+            let size = cascade.fontSize(at: path)
             histogram.add((size.value * 2).rounded() / 2, origin: size.origin,
-                          sample: HTMLElementSample(xpath: element.xpath, snippet: element.snippet))
+                          sample: path)
         }
         let context = StyleSettings.context(choice, styles)
         guard let (value, bucket) = histogram.mode else {
-            return Finding(.undetermined, value: .object(context), reason: choice.reason("the page has no body text"))
+            return Finding(.undetermined, value: .object(context), evidence: [page.scopeEvidence("no body text")],
+                           reason: choice.reason("the page has no body text"))
         }
         guard histogram.declaredCount > 0 else {
             return Finding(
-                .undetermined, value: .object(context), evidence: bucket.sample.map { [page.evidence(locator: $0.xpath, snippet: $0.snippet)] } ?? [],
+                .undetermined, value: .object(context), evidence: StyleSettings.evidence(of: bucket.sample, on: page, []),
                 reason: choice.reason(
                     "no CSS that applies declares a font-size for the body text (the browser default would apply)"))
         }
         var evidence: [Evidence] = []
         if let origin = bucket.origin { evidence.append(origin.evidence([("decides", "font-size")])) }
-        if let sample = bucket.sample {
-            evidence.append(page.evidence(locator: sample.xpath, snippet: sample.snippet,
-                                          extra: [("font_size_px", .number(value))]))
-        }
+        evidence += StyleSettings.evidence(of: bucket.sample, on: page, [("font_size_px", .number(value))])
         let finding = Finding(
             value >= minimum ? .pass : .fail,
             value: .object([

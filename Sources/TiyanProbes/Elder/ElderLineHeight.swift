@@ -19,35 +19,33 @@ struct ElderLineHeight: Rule {
         let styles = style.styles(for: choice, site: site)
         let cascade = StyleCascade(styles: styles, defaultFontSize: style.defaultFontSize)
         var histogram = ValueHistogram()
-        for element in (try? page.document.select(style.textElements)) ?? [] {
-            let line = cascade.lineHeight(of: element)
+        for path in (try? page.document.elementPaths(style.textElements)) ?? [] {
+            let line = cascade.lineHeight(at: path)
             let ratio: Double
             switch line.value {
             case .normal: ratio = normalRatio
             case .factor(let factor): ratio = factor
             case .pixels(let pixels):
-                let size = cascade.fontSize(of: element).value
+                let size = cascade.fontSize(at: path).value
                 ratio = size > 0 ? pixels / size : normalRatio
             }
             histogram.add((ratio * 100).rounded() / 100, origin: line.origin,
-                          sample: HTMLElementSample(xpath: element.xpath, snippet: element.snippet))
+                          sample: path)
         }
         let context = StyleSettings.context(choice, styles)
         guard let (value, bucket) = histogram.mode else {
-            return Finding(.undetermined, value: .object(context), reason: choice.reason("the page has no body text"))
+            return Finding(.undetermined, value: .object(context), evidence: [page.scopeEvidence("no body text")],
+                           reason: choice.reason("the page has no body text"))
         }
         guard histogram.declaredCount > 0 else {
             return Finding(
                 .undetermined, value: .object(context),
-                evidence: bucket.sample.map { [page.evidence(locator: $0.xpath, snippet: $0.snippet)] } ?? [],
+                evidence: StyleSettings.evidence(of: bucket.sample, on: page, []),
                 reason: choice.reason("no CSS that applies declares a line-height for the body text"))
         }
         var evidence: [Evidence] = []
         if let origin = bucket.origin { evidence.append(origin.evidence([("decides", "line-height")])) }
-        if let sample = bucket.sample {
-            evidence.append(page.evidence(locator: sample.xpath, snippet: sample.snippet,
-                                          extra: [("line_height_ratio", .number(value))]))
-        }
+        evidence += StyleSettings.evidence(of: bucket.sample, on: page, [("line_height_ratio", .number(value))])
         let passes = value >= minimum - 0.001
         let finding = Finding(
             passes ? .pass : .fail,

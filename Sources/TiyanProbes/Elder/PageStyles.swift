@@ -16,6 +16,13 @@ final class PageStyles {
     private(set) var missingSheets: [String] = []
     /// How many sheets were read (inline blocks and archived files).
     private(set) var sheetCount = 0
+    /// The page's elements, indexed for selector matching (built on first use).
+    private(set) lazy var matcher = CSSSelectorMatcher(tree: OutlineTree(rows: page.document.outline()))
+
+    /// The XPaths of the elements a selector matches on the page.
+    func paths(matching selector: CSSSelector) -> [String] {
+        matcher.elements(matching: selector).map { matcher.tree.rows[$0].xpath }
+    }
 
     init(page: SitePage, site: SiteContext, environment: MediaEnvironment) {
         self.page = page

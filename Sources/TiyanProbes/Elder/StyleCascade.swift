@@ -4,8 +4,8 @@ import TiyanHTML
 
 /// Computed `font-size` and `line-height` of the page's elements from its author CSS: selectors
 /// matched through XPath, the cascade ordered by importance, origin (style attribute over
-/// rules), specificity and source order, and inheritance along the element's ancestors. Only
-/// the properties the elder rules read are computed.
+/// rules), specificity and source order, and inheritance along the element's ancestors (the
+/// prefixes of its XPath). Only the properties the elder rules read are kept.
 final class StyleCascade {
     static let properties: Set<String> = ["font-size", "line-height", "color", "background-color"]
 
@@ -47,15 +47,13 @@ final class StyleCascade {
     private var declared: [String: [String: Declared]] = [:]
     private var fontSizes: [String: Computed<Double>] = [:]
     private var lineHeights: [String: Computed<LineHeight>] = [:]
-    private var inlineRead: Set<String> = []
 
     init(styles: PageStyles, defaultFontSize: Double) {
         self.styles = styles
         self.defaultFontSize = defaultFontSize
         matchRules()
+        readStyleAttributes()
     }
-
-    private var document: HTMLDocument { styles.page.document }
 
     /// Matches each rule that declares a property of interest against the page, once.
     private func matchRules() {
@@ -63,23 +61,38 @@ final class StyleCascade {
             let longhands = Self.longhands(applied.rule.declarations)
             guard !longhands.isEmpty else { continue }
             for selectorText in applied.rule.selectors {
-                guard let selector = CSSSelector.parse(selectorText), let xpath = selector.xpath,
-                      let elements = try? document.select(xpath) else { continue }
-                for element in elements {
+                guard let selector = CSSSelector.parse(selectorText) else { continue }
+                for path in styles.paths(matching: selector) {
                     for (declaration, property) in longhands {
                         let rank = Rank(important: declaration.isImportant, inline: false,
                                         specificity: selector.specificity, order: applied.order)
                         offer(Declared(value: declaration.value, origin: applied.origin, rank: rank),
-                              property: property, to: element.xpath)
+                              property: property, to: path)
                     }
                 }
             }
         }
     }
 
-    private func offer(_ candidate: Declared, property: String, to xpath: String) {
-        if let current = declared[xpath]?[property], candidate.rank < current.rank { return }
-        declared[xpath, default: [:]][property] = candidate
+    private func readStyleAttributes() {
+        for element in styles.matcher.tree.rows {
+            guard let style = element.attribute("style") else { continue }
+            // The attribute itself is the evidence: building each element's markup costs more.
+            let origin = StyleOrigin(url: styles.page.url, locator: element.xpath + "/@style",
+                                     snippet: "<\(element.name) style=\"\(style)\">",
+                                     unverifiedTLS: styles.page.unverifiedTLS)
+            for (declaration, property) in Self.longhands(CSSDeclarationParser.parse(style)) {
+                let rank = Rank(important: declaration.isImportant, inline: true, specificity: CSSSpecificity(),
+                                order: 0)
+                offer(Declared(value: declaration.value, origin: origin, rank: rank), property: property,
+                      to: element.xpath)
+            }
+        }
+    }
+
+    private func offer(_ candidate: Declared, property: String, to path: String) {
+        if let current = declared[path]?[property], candidate.rank < current.rank { return }
+        declared[path, default: [:]][property] = candidate
     }
 
     /// Declarations as the longhands read here: `font` sets font-size and resets line-height,
@@ -108,41 +121,26 @@ final class StyleCascade {
         return result
     }
 
-    /// The winning declaration of a property on an element (its style attribute included).
-    func declaration(_ property: String, at element: HTMLElement) -> Declared? {
-        readInlineStyle(element)
-        return declared[element.xpath]?[property]
-    }
-
-    private func readInlineStyle(_ element: HTMLElement) {
-        guard inlineRead.insert(element.xpath).inserted, let style = element.attribute("style") else { return }
-        let origin = StyleOrigin(url: styles.page.url, locator: element.xpath + "/@style", snippet: element.snippet,
-                                 unverifiedTLS: styles.page.unverifiedTLS)
-        for (declaration, property) in Self.longhands(CSSDeclarationParser.parse(style)) {
-            let rank = Rank(important: declaration.isImportant, inline: true, specificity: CSSSpecificity(), order: 0)
-            offer(Declared(value: declaration.value, origin: origin, rank: rank), property: property, to: element.xpath)
-        }
+    /// The winning declaration of a property on the element at `path`.
+    func declaration(_ property: String, at path: String) -> Declared? {
+        declared[path]?[property]
     }
 
     // MARK: - Computed values
 
-    /// The element snapshot of an ancestor path (`/html/body/div[2]` of `/html/body/div[2]/p`).
-    private func element(at xpath: String) -> HTMLElement? {
-        (try? document.select(xpath))?.first
+    private static func parentPath(of path: String) -> String? {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return nil }
+        return String(path[..<slash])
     }
 
-    private static func parentPath(of xpath: String) -> String? {
-        guard let slash = xpath.lastIndex(of: "/"), slash != xpath.startIndex else { return nil }
-        return String(xpath[..<slash])
-    }
+    func fontSize(of element: HTMLElement) -> Computed<Double> { fontSize(at: element.xpath) }
 
-    func fontSize(of element: HTMLElement) -> Computed<Double> {
-        if let known = fontSizes[element.xpath] { return known }
-        let parent = Self.parentPath(of: element.xpath).flatMap(element(at:)).map(fontSize(of:))
-            ?? Computed(value: defaultFontSize, origin: nil)
+    func fontSize(at path: String) -> Computed<Double> {
+        if let known = fontSizes[path] { return known }
+        let parent = Self.parentPath(of: path).map(fontSize(at:)) ?? Computed(value: defaultFontSize, origin: nil)
         var result = parent
-        if let winner = declaration("font-size", at: element) {
-            let root = element.xpath == "/html" ? defaultFontSize : rootFontSize
+        if let winner = declaration("font-size", at: path) {
+            let root = path == "/html" ? defaultFontSize : rootFontSize
             switch winner.value.lowercased() {
             case "inherit", "unset": break
             case "initial", "revert": result = Computed(value: defaultFontSize, origin: winner.origin)
@@ -152,25 +150,24 @@ final class StyleCascade {
                 }
             }
         }
-        fontSizes[element.xpath] = result
+        fontSizes[path] = result
         return result
     }
 
-    private var rootFontSize: Double {
-        element(at: "/html").map { fontSize(of: $0).value } ?? defaultFontSize
-    }
+    private var rootFontSize: Double { fontSize(at: "/html").value }
 
-    func lineHeight(of element: HTMLElement) -> Computed<LineHeight> {
-        if let known = lineHeights[element.xpath] { return known }
-        let parent = Self.parentPath(of: element.xpath).flatMap(element(at:)).map(lineHeight(of:))
-            ?? Computed(value: .normal, origin: nil)
+    func lineHeight(of element: HTMLElement) -> Computed<LineHeight> { lineHeight(at: element.xpath) }
+
+    func lineHeight(at path: String) -> Computed<LineHeight> {
+        if let known = lineHeights[path] { return known }
+        let parent = Self.parentPath(of: path).map(lineHeight(at:)) ?? Computed(value: .normal, origin: nil)
         var result = parent
-        if let winner = declaration("line-height", at: element) {
+        if let winner = declaration("line-height", at: path) {
             let text = winner.value.lowercased()
             if text == "normal" || text == "initial" {
                 result = Computed(value: .normal, origin: winner.origin)
             } else if text != "inherit" && text != "unset", let length = CSSLength.parse(winner.value) {
-                let size = fontSize(of: element).value
+                let size = fontSize(at: path).value
                 switch length {
                 case .number(let factor): result = Computed(value: .factor(factor), origin: winner.origin)
                 default:
@@ -181,7 +178,7 @@ final class StyleCascade {
                 }
             }
         }
-        lineHeights[element.xpath] = result
+        lineHeights[path] = result
         return result
     }
 }

@@ -28,6 +28,12 @@ struct StyleSettings {
         ]
     }
 
+    /// Evidence of the element at `path` (its markup is only built for the few elements shown).
+    static func evidence(of path: String?, on page: SitePage, _ extra: [(String, JSONValue)]) -> [Evidence] {
+        guard let path, let element = (try? page.document.select(path))?.first else { return [] }
+        return [page.evidence(element, extra: extra)]
+    }
+
     /// Values computed without some of the page's CSS are less certain.
     static func confidence(_ styles: PageStyles) -> Confidence {
         styles.missingSheets.isEmpty ? .high : .medium
@@ -40,14 +46,15 @@ struct ValueHistogram {
     struct Bucket {
         var count = 0
         var origin: StyleOrigin?
-        var sample: HTMLElementSample?
+        /// The XPath of the first element with the value.
+        var sample: String?
     }
 
     private(set) var buckets: [Double: Bucket] = [:]
     private(set) var total = 0
     private(set) var declaredCount = 0
 
-    mutating func add(_ value: Double, origin: StyleOrigin?, sample: HTMLElementSample) {
+    mutating func add(_ value: Double, origin: StyleOrigin?, sample: String) {
         total += 1
         if origin != nil { declaredCount += 1 }
         var bucket = buckets[value] ?? Bucket()
@@ -71,10 +78,4 @@ struct ValueHistogram {
     static func format(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
     }
-}
-
-/// An element's locator and markup, kept for evidence.
-struct HTMLElementSample {
-    var xpath: String
-    var snippet: String
 }
