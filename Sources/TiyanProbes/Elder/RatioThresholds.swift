@@ -16,13 +16,18 @@ struct RatioThresholds {
 }
 
 extension SiteContext {
-    /// The home page, plus the elder page and the login page when they exist and differ: the
-    /// pages GB/T 37668 checks are read on.
+    /// The home page, plus the other roles' pages when they exist and differ: the pages
+    /// GB/T 37668 checks are read on. Without a home page at all (`tiyan check --role elder`)
+    /// the other pages are judged alone; a home page that failed decides the status.
     func accessibilityPages(including roles: [PageRole]) throws -> [SitePage] {
-        var pages = [try page(.home)]
+        var pages: [SitePage] = []
+        if !records(.home).isEmpty || roles.allSatisfy({ records($0).isEmpty }) {
+            pages.append(try page(.home))
+        }
         for role in roles {
             if let page = optionalPage(role), !pages.contains(where: { $0.url == page.url }) { pages.append(page) }
         }
+        if pages.isEmpty { pages.append(try page(.home)) }
         return pages
     }
 }

@@ -11,11 +11,8 @@ struct ZoomAllowed: Rule {
     }
 
     func evaluate(_ site: SiteContext) throws -> Finding {
-        let home = try site.page(.home)
-        var pages = [home]
-        for role in [PageRole.homeMobile, .elder] {
-            if let page = site.optionalPage(role), !pages.contains(where: { $0 === page }) { pages.append(page) }
-        }
+        let pages = try site.accessibilityPages(including: [.homeMobile, .elder])
+        let home = pages[0]
         var blocked: [Evidence] = []
         var allowing: [Evidence] = []
         for page in pages {
