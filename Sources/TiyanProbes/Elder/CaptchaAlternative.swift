@@ -12,12 +12,14 @@ struct CaptchaAlternative: Rule {
     let types: [(tag: String, pattern: Pattern)]
     let alternative: Pattern
     let smsPath: Pattern
+    let smsCode: Pattern
 
     init(settings: RuleSettings) throws {
         markers = try settings.pattern("captcha_markers")
         scriptMarkers = try settings.pattern("captcha_scripts")
         alternative = try settings.pattern("alternative_markers")
         smsPath = try settings.pattern("sms_login")
+        smsCode = try settings.pattern("sms_code")
         types = try settings.keywords("captcha_types").map { entry in
             guard let colon = entry.firstIndex(of: ":"),
                   let pattern = try? Pattern(entry[entry.index(after: colon)...].trimmingCharacters(in: .whitespaces))
@@ -38,7 +40,8 @@ struct CaptchaAlternative: Rule {
         for (document, evidence) in documents {
             for element in (try? document.select("//body//*")) ?? [] {
                 let signals = Self.signals(of: element)
-                if captcha == nil, let signal = signals.first(where: markers.matches) {
+                // An SMS code field (获取验证码) is a one-time code, not a captcha.
+                if captcha == nil, let signal = signals.first(where: { markers.matches($0) && !smsCode.matches($0) }) {
                     captcha = (signal, evidence(element))
                 }
                 if alternativeHit == nil, signals.contains(where: { alternative.matches($0) || smsPath.matches($0) }) {

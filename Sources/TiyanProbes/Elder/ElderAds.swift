@@ -10,12 +10,14 @@ struct ElderAds: Rule {
     let adName: Pattern
     let layoutName: Pattern
     let timedPopup: Pattern
+    let libraries: Pattern
 
     init(settings: RuleSettings) throws {
         adHosts = try settings.keywords("ad_hosts").map { $0.lowercased() }
         adName = try settings.pattern("ad_id_class")
         layoutName = try settings.pattern("layout_id_class")
         timedPopup = try settings.pattern("timed_popup")
+        libraries = try settings.pattern("library_scripts")
     }
 
     func evaluate(_ site: SiteContext) throws -> Finding {
@@ -47,7 +49,8 @@ struct ElderAds: Rule {
             record("floating_or_popup_element", page.evidence(element))
         }
         let scan = ControlScan(page: page, site: site, maxTextLength: 0)
-        for script in scan.scriptTexts() {
+        // Libraries (jQuery's own effects code) hold timers and `.show()` without showing anything.
+        for script in scan.scriptTexts() where !libraries.matches(script.element?.attribute("src") ?? "") {
             if let match = timedPopup.firstMatch(in: script.text) {
                 record("timed_popup_script", script.evidence(Excerpt.around(match, in: script.text)))
             }
