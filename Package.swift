@@ -35,7 +35,7 @@ let package = Package(
                                                     .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strict),
         .target(name: "TiyanCrawl", dependencies: ["TiyanCore", "TiyanFetch", "TiyanHTML", "TiyanArchive",
-                                                   "TiyanConfig"], swiftSettings: strict),
+                                                   "TiyanConfig", "TiyanCSS"], swiftSettings: strict),
         .target(name: "TiyanProbes", dependencies: ["TiyanCore", "TiyanHTML", "TiyanConfig", "TiyanCSS"], swiftSettings: strict),
         .target(name: "TiyanScoring", dependencies: ["TiyanCore", "TiyanConfig"], swiftSettings: strict),
         .target(name: "TiyanReport", dependencies: ["TiyanCore", "TiyanScoring"], swiftSettings: strict),

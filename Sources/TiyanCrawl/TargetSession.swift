@@ -3,6 +3,7 @@ import TiyanFetch
 import TiyanArchive
 import TiyanConfig
 import TiyanHTML
+import TiyanCSS
 import Foundation
 
 /// The crawl of one target. Confined to one task: batches fan out to the fetcher and come back
@@ -43,6 +44,7 @@ final class TargetSession {
         var scriptBodies: [(url: String, text: String)] = []
         if let homeDocument {
             let loaded = try await fetch(loadedResources(of: homeDocument))
+            try await fetchImports(of: loaded)
             scriptBodies = loaded.filter { $0.role == .script && $0.error == nil }.map {
                 ($0.finalURL, CharsetDecoder.decode($0.body, contentType: $0.contentType).text)
             }
@@ -102,9 +104,31 @@ final class TargetSession {
         let sheets = document.stylesheets.compactMap(\.url)
             .filter { site != nil && URLResolver.site(of: $0) == site && seen.insert($0).inserted }
             .prefix(rules.limits.stylesheets)
-        try await fetch(sheets.map {
+        let fetched = try await fetch(sheets.map {
             PlannedFetch(url: $0, role: .stylesheet, userAgent: pageAgent, discoveredFrom: document.url)
         })
+        try await fetchImports(of: fetched)
+    }
+
+    /// Same-site sheets that fetched stylesheets `@import`, two levels deep: their rules apply
+    /// to the page as much as the importing sheet's own.
+    private func fetchImports(of fetched: [FetchRecord]) async throws {
+        var sheets = fetched.filter { $0.role == .stylesheet && $0.error == nil }
+        for _ in 0..<2 where !sheets.isEmpty {
+            var seen = fetchedURLs
+            var plans: [PlannedFetch] = []
+            for sheet in sheets {
+                let site = URLResolver.site(of: sheet.finalURL)
+                let text = CharsetDecoder.decode(sheet.body, contentType: sheet.contentType).text
+                for entry in CSSStyleSheet.parse(text).imports {
+                    guard let url = URLResolver.resolve(entry.url, against: sheet.finalURL), site != nil,
+                          URLResolver.site(of: url) == site, seen.insert(url).inserted else { continue }
+                    plans.append(PlannedFetch(url: url, role: .stylesheet, userAgent: pageAgent,
+                                              discoveredFrom: sheet.finalURL))
+                }
+            }
+            sheets = try await fetch(Array(plans.prefix(rules.limits.stylesheets))).filter { $0.error == nil }
+        }
     }
 
     /// Hints first (configured), then discovery from the home page, the login page and the

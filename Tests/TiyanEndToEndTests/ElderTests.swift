@@ -34,6 +34,10 @@ import Testing
         // The elder page's own sheet is archived for EL-05..07.
         let sheets = try run.pages("ding", role: "stylesheet").compactMap { $0["url"]?.stringValue }
         #expect(sheets.contains("http://www.dingzwfw.gov.cn/css/elder.css"))
+        // …and what that sheet @imports.
+        let wuSheets = try run.pages("wu", role: "stylesheet").compactMap { $0["url"]?.stringValue }
+        #expect(wuSheets.contains("http://www.wuzwfw.gov.cn/css/zhgh-color.css"), "\(wuSheets)")
+        #expect(try run.result("wu", "EL-07")["value"]?["pairs"]?.doubleValue == 4)
     }
 
     /// ding has no entry text in its HTML: the header script writes 长辈版/关怀版 (aria.oldFixedStart()).
