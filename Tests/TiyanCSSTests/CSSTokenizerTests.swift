@@ -73,3 +73,14 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct CSSNestingLimitTests {
+    /// A hostile sheet nests far deeper than any real one; parsing stays within the stack.
+    @Test func deepNestingDoesNotExhaustTheStack() {
+        let deep = String(repeating: "(", count: 200_000) + String(repeating: "{[", count: 100_000)
+        let sheet = CSSStyleSheet.parse("p{color:red}" + deep)
+        #expect(sheet.rules.first?.declarations == [CSSDeclaration(property: "color", value: "red")])
+        #expect(CSSDeclarationParser.parse("a:" + deep).isEmpty == false)
+        #expect(CSSSelector.parse(String(repeating: ":not(", count: 10_000) + "p") == nil)
+    }
+}
