@@ -29,6 +29,11 @@ final class PageStyles {
         self.environment = environment
         let archived = Self.archivedSheets(site)
         for stylesheet in page.document.stylesheets {
+            // Alternate sheets (a 关怀版 theme the visitor may pick) and disabled ones do not apply at rest.
+            let rel = stylesheet.element.attribute("rel")?.lowercased() ?? ""
+            if rel.split(separator: " ").contains("alternate") || stylesheet.element.attribute("disabled") != nil {
+                continue
+            }
             let media = stylesheet.element.attribute("media").map { [$0] } ?? []
             if let url = stylesheet.url {
                 guard let record = archived[url] else {

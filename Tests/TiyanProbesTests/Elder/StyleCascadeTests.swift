@@ -68,7 +68,8 @@ import TiyanHTML
     @Test func linkedSheetsAndMediaForTheAssumedScreen() throws {
         let html = """
             <html><head><link rel="stylesheet" href="/css/a.css"><link rel="stylesheet" href="/css/p.css" media="print">
-            <link rel="stylesheet" href="https://cdn.example.com/x.css"></head><body><p>a</p></body></html>
+            <link rel="stylesheet" href="https://cdn.example.com/x.css">
+            <link rel="alternate stylesheet" title="关怀版" href="/css/p.css"></head><body><p>a</p></body></html>
             """
         let sheets = [
             ("https://www.example.gov.cn/css/a.css",
