@@ -56,7 +56,7 @@ final class TargetSession {
             candidates += Discovery.candidates(in: doc)
         }
         try await fetchRoles(from: candidates)
-        try await fetchElderStylesheets()
+        try await fetchElderResources()
         if let homeDocument { try await checkLinks(of: homeDocument) }
     }
 
@@ -94,19 +94,13 @@ final class TargetSession {
             + sheets.map { PlannedFetch(url: $0, role: .stylesheet, userAgent: pageAgent, discoveredFrom: document.url) }
     }
 
-    /// The elder page's own same-site stylesheets: its font sizes and colours (EL-05..07) are
-    /// decided by the CSS that applies there, which is often a sheet of its own.
-    private func fetchElderStylesheets() async throws {
+    /// The elder page's own same-site scripts and stylesheets: its font sizes and colours
+    /// (EL-05..07) are decided by the CSS that applies there, often a sheet of its own, and its
+    /// scripts may write the buttons and pop-ups EL-03/04 look for.
+    private func fetchElderResources() async throws {
         guard let elder = records.first(where: { $0.role == .elder && $0.error == nil }),
               let document = document(for: elder) else { return }
-        let site = URLResolver.site(of: document.url)
-        var seen = fetchedURLs
-        let sheets = document.stylesheets.compactMap(\.url)
-            .filter { site != nil && URLResolver.site(of: $0) == site && seen.insert($0).inserted }
-            .prefix(rules.limits.stylesheets)
-        let fetched = try await fetch(sheets.map {
-            PlannedFetch(url: $0, role: .stylesheet, userAgent: pageAgent, discoveredFrom: document.url)
-        })
+        let fetched = try await fetch(loadedResources(of: document).filter { !fetchedURLs.contains($0.url) })
         try await fetchImports(of: fetched)
     }
 
