@@ -22,8 +22,10 @@ public indirect enum CSSComponentValue: Sendable, Hashable {
         parseList(CSSTokenizer.tokenize(text))
     }
 
-    private static func parseList(_ tokens: [CSSToken], index: inout Int,
-                                  closing: CSSToken.Kind?, depth: Int) -> [CSSComponentValue] {
+    private static func parseList(
+        _ tokens: [CSSToken], index: inout Int,
+        closing: CSSToken.Kind?, depth: Int
+    ) -> [CSSComponentValue] {
         var values: [CSSComponentValue] = []
         while index < tokens.count {
             let token = tokens[index]

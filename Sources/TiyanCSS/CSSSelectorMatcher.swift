@@ -32,8 +32,9 @@ public struct CSSSelectorMatcher<Tree: CSSElementTree> {
         for element in 0..<count {
             byName[tree.name(of: element).lowercased(), default: []].append(element)
             if let id = tree.attribute("id", of: element), !id.isEmpty { byID[id, default: []].append(element) }
-            let names = Set((tree.attribute("class", of: element) ?? "").split(whereSeparator: \.isWhitespace)
-                .map(String.init))
+            let names = Set(
+                (tree.attribute("class", of: element) ?? "").split(whereSeparator: \.isWhitespace)
+                    .map(String.init))
             for name in names { byClass[name, default: []].append(element) }
             classes.append(names)
             let previous = tree.previousSibling(of: element)

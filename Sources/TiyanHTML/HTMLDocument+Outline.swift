@@ -33,9 +33,10 @@ extension HTMLDocument {
             if let previous { rows[previous].hasNextSibling = true }
             index[node] = rows.count
             if let parent { lastChild[parent] = rows.count }
-            rows.append(HTMLOutlineElement(
-                name: node.name, attributes: node.attributes, xpath: path(of: node), parent: parent,
-                previousSibling: previous, hasNextSibling: false))
+            rows.append(
+                HTMLOutlineElement(
+                    name: node.name, attributes: node.attributes, xpath: path(of: node), parent: parent,
+                    previousSibling: previous, hasNextSibling: false))
         }
         return rows
     }

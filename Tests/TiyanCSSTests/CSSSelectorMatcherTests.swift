@@ -19,11 +19,12 @@ private struct Tree: CSSElementTree {
 
 @Suite struct CSSSelectorMatcherTests {
     // <html><body><div id=main class="box care"><p>…</p><ul><li class=a/><li/><li class=a/></ul></div><p/></body></html>
-    private let matcher = CSSSelectorMatcher(tree: Tree(rows: [
-        ("html", [:], nil), ("body", [:], 0), ("div", ["id": "main", "class": "box  care"], 1), ("p", [:], 2),
-        ("ul", [:], 2), ("li", ["class": "a"], 4), ("li", ["lang": "zh-CN"], 4), ("li", ["class": "a"], 4),
-        ("p", ["title": "x y"], 1), ("a", ["href": "/"], 8),
-    ]))
+    private let matcher = CSSSelectorMatcher(
+        tree: Tree(rows: [
+            ("html", [:], nil), ("body", [:], 0), ("div", ["id": "main", "class": "box  care"], 1), ("p", [:], 2),
+            ("ul", [:], 2), ("li", ["class": "a"], 4), ("li", ["lang": "zh-CN"], 4), ("li", ["class": "a"], 4),
+            ("p", ["title": "x y"], 1), ("a", ["href": "/"], 8),
+        ]))
 
     private func select(_ text: String) -> [Int] {
         CSSSelector.parse(text).map(matcher.elements(matching:)) ?? [-1]

@@ -7,9 +7,10 @@ import TiyanCSS
     }
 
     @Test func commentsStringsAndEscapes() {
-        #expect(kinds(#"/* a */"x\"y" 'a\62 c'"#) == [
-            .comment, .string(#"x"y"#), .whitespace, .string("abc"),
-        ])
+        #expect(
+            kinds(#"/* a */"x\"y" 'a\62 c'"#) == [
+                .comment, .string(#"x"y"#), .whitespace, .string("abc"),
+            ])
     }
 
     @Test func urlsQuotedAndUnquoted() {
@@ -19,17 +20,19 @@ import TiyanCSS
     }
 
     @Test func numbersPercentagesAndDimensions() {
-        #expect(kinds("16px 1.5 50% -.5em 1e2") == [
-            .dimension(16, unit: "px"), .whitespace, .number(1.5), .whitespace, .percentage(50),
-            .whitespace, .dimension(-0.5, unit: "em"), .whitespace, .number(100),
-        ])
+        #expect(
+            kinds("16px 1.5 50% -.5em 1e2") == [
+                .dimension(16, unit: "px"), .whitespace, .number(1.5), .whitespace, .percentage(50),
+                .whitespace, .dimension(-0.5, unit: "em"), .whitespace, .number(100),
+            ])
     }
 
     @Test func hashesAtKeywordsAndDelimiters() {
-        #expect(kinds("#fff #1a @media >") == [
-            .hash("fff", isIdentifier: true), .whitespace, .hash("1a", isIdentifier: false), .whitespace,
-            .atKeyword("media"), .whitespace, .delim(">"),
-        ])
+        #expect(
+            kinds("#fff #1a @media >") == [
+                .hash("fff", isIdentifier: true), .whitespace, .hash("1a", isIdentifier: false), .whitespace,
+                .atKeyword("media"), .whitespace, .delim(">"),
+            ])
     }
 
     @Test func unterminatedInputEndsCleanly() {

@@ -6,7 +6,8 @@ import Testing
 /// download button, small text in a GBK stylesheet and whose login has a slider captcha only.
 @Suite struct ElderTests {
     static let cases: [(indicator: String, passing: String, failing: String, failingStatus: String)] = [
-        ("EL-01", "wu", "yi", "fail"), ("EL-02", "wu", "yi", "fail"), ("EL-03", "wu", "ding", "fail"), ("EL-04", "wu", "ding", "fail"), ("EL-05", "wu", "ding", "fail"),
+        ("EL-01", "wu", "yi", "fail"), ("EL-02", "wu", "yi", "fail"), ("EL-03", "wu", "ding", "fail"),
+        ("EL-04", "wu", "ding", "fail"), ("EL-05", "wu", "ding", "fail"),
         ("EL-06", "wu", "ding", "fail"), ("EL-07", "wu", "ding", "fail"), ("EL-08", "wu", "ding", "fail"),
         ("EL-09", "wu", "ding", "fail"), ("EL-10", "wu", "ding", "fail"), ("EL-11", "wu", "ding", "partial"),
         ("EL-12", "wu", "ding", "fail"), ("EL-13", "wu", "ding", "fail"),
@@ -19,7 +20,9 @@ import Testing
         let passing = try run.result(entry.passing, indicator)
         let failing = try run.result(entry.failing, indicator)
         #expect(passing["status"]?.stringValue == "pass", "\(entry.passing): \(passing.serialized().prefix(800))")
-        #expect(failing["status"]?.stringValue == entry.failingStatus, "\(entry.failing): \(failing.serialized().prefix(800))")
+        #expect(
+            failing["status"]?.stringValue == entry.failingStatus,
+            "\(entry.failing): \(failing.serialized().prefix(800))")
         for result in [passing, failing] {
             #expect((result["evidence"]?.arrayValue?.count ?? 0) > 0, "\(indicator) has no evidence")
         }
@@ -27,10 +30,16 @@ import Testing
 
     @Test func discoveryFindsTheElderAndLoginPages() async throws {
         let run = try await FixtureRun.shared.value
-        #expect(try run.pages("ding", role: "elder").first?["url"]?.stringValue == "http://www.dingzwfw.gov.cn/elder/index.html")
-        #expect(try run.pages("ding", role: "login").first?["url"]?.stringValue == "http://www.dingzwfw.gov.cn/login/index.html")
-        #expect(try run.pages("wu", role: "elder").first?["url"]?.stringValue == "http://www.wuzwfw.gov.cn/zhgh/index.html")
-        #expect(try run.pages("wu", role: "login").first?["url"]?.stringValue == "http://www.wuzwfw.gov.cn/user/login.html")
+        #expect(
+            try run.pages("ding", role: "elder").first?["url"]?.stringValue
+                == "http://www.dingzwfw.gov.cn/elder/index.html")
+        #expect(
+            try run.pages("ding", role: "login").first?["url"]?.stringValue
+                == "http://www.dingzwfw.gov.cn/login/index.html")
+        #expect(
+            try run.pages("wu", role: "elder").first?["url"]?.stringValue == "http://www.wuzwfw.gov.cn/zhgh/index.html")
+        #expect(
+            try run.pages("wu", role: "login").first?["url"]?.stringValue == "http://www.wuzwfw.gov.cn/user/login.html")
         // The elder page's own sheet is archived for EL-05..07.
         let sheets = try run.pages("ding", role: "stylesheet").compactMap { $0["url"]?.stringValue }
         #expect(sheets.contains("http://www.dingzwfw.gov.cn/css/elder.css"))
@@ -68,7 +77,9 @@ import Testing
         let fontSize = try run.result("ding", "EL-05")
         #expect(fontSize["value"]?["font_size_px"]?.doubleValue == 16)
         #expect(fontSize["value"]?["judged_page"]?.stringValue == "elder")
-        #expect(fontSize["value"]?["distribution"]?["17"]?.doubleValue == 3, "the min-width:1200px rule applies at desktop width")
+        #expect(
+            fontSize["value"]?["distribution"]?["17"]?.doubleValue == 3,
+            "the min-width:1200px rule applies at desktop width")
         #expect(fontSize["value"]?["distribution"]?["24"] == nil, "print rules do not apply")
         let lineHeight = try run.result("ding", "EL-06")
         let snippets = lineHeight["evidence"]?.arrayValue?.compactMap { $0["snippet"]?.stringValue } ?? []

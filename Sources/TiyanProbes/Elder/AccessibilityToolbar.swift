@@ -50,32 +50,45 @@ struct AccessibilityToolbar: Rule {
             found = ("id", hit)
         } else if let hit = scan.matches(text).first {
             found = ("text", MarkHit(evidence: hit.evidence, confidence: hit.confidence, value: hit.element.text))
-        } else if let script = scan.scriptTexts().first(where: { handler.matches($0.text) || cookie.matches($0.text) }) {
+        } else if let script = scan.scriptTexts().first(where: { handler.matches($0.text) || cookie.matches($0.text) })
+        {
             let match = handler.firstMatch(in: script.text) ?? cookie.firstMatch(in: script.text) ?? ""
-            found = ("script_call", MarkHit(evidence: script.evidence(Excerpt.around(match, in: script.text)),
-                                            confidence: script.confidence, value: match))
+            found = (
+                "script_call",
+                MarkHit(
+                    evidence: script.evidence(Excerpt.around(match, in: script.text)),
+                    confidence: script.confidence, value: match)
+            )
         } else if let header = page.record.headers.first(where: {
             $0.name.caseInsensitiveCompare("Set-Cookie") == .orderedSame && cookie.matches($0.value)
         }) {
-            found = ("cookie", MarkHit(evidence: page.evidence(locator: "header:Set-Cookie", snippet: header.value),
-                                       confidence: .medium, value: header.value))
+            found = (
+                "cookie",
+                MarkHit(
+                    evidence: page.evidence(locator: "header:Set-Cookie", snippet: header.value),
+                    confidence: .medium, value: header.value)
+            )
         }
         guard let (how, hit) = found else {
-            return page.negative(Finding(
-                .fail, value: .object([("present", false), ("vendor", .null)]),
-                evidence: [page.absenceEvidence(footer: "//body", "accessibility toolbar")],
-                reason: "no accessibility toolbar: no toolbar script, call, id or 无障碍 link"))
+            return page.negative(
+                Finding(
+                    .fail, value: .object([("present", false), ("vendor", .null)]),
+                    evidence: [page.absenceEvidence(footer: "//body", "accessibility toolbar")],
+                    reason: "no accessibility toolbar: no toolbar script, call, id or 无障碍 link"))
         }
         let vendor = self.vendor(page: page, hit: hit)
         return Finding(
             .pass,
-            value: .object([("present", true), ("found_by", .string(how)), ("vendor", vendor.map { .string($0) } ?? .null)]),
+            value: .object([
+                ("present", true), ("found_by", .string(how)), ("vendor", vendor.map { .string($0) } ?? .null),
+            ]),
             confidence: hit.confidence, evidence: [hit.evidence])
     }
 
     /// The vendor whose pattern matches a script URL of the page or the deciding markup.
     private func vendor(page: SitePage, hit: MarkHit) -> String? {
-        let sources = page.document.scripts.compactMap { $0.url ?? $0.element.attribute("src") }
+        let sources =
+            page.document.scripts.compactMap { $0.url ?? $0.element.attribute("src") }
             + [hit.value, hit.evidence.snippet]
         return vendors.first { vendor in sources.contains { vendor.pattern.matches($0) } }?.tag
     }

@@ -22,7 +22,7 @@ struct CaptchaAlternative: Rule {
         smsCode = try settings.pattern("sms_code")
         types = try settings.keywords("captcha_types").map { entry in
             guard let colon = entry.firstIndex(of: ":"),
-                  let pattern = try? Pattern(entry[entry.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+                let pattern = try? Pattern(entry[entry.index(after: colon)...].trimmingCharacters(in: .whitespaces))
             else { throw settings.invalid("captcha_types", "expected `type: regex`, found \"\(entry)\"") }
             return (entry[..<colon].trimmingCharacters(in: .whitespaces), pattern)
         }
@@ -31,7 +31,8 @@ struct CaptchaAlternative: Rule {
     func evaluate(_ site: SiteContext) throws -> Finding {
         let page = try site.page(.login)
         let scan = ControlScan(page: page, site: site, maxTextLength: 0)
-        let documents: [(HTMLDocument, (HTMLElement) -> Evidence)] = [(page.document, { page.evidence($0) })]
+        let documents: [(HTMLDocument, (HTMLElement) -> Evidence)] =
+            [(page.document, { page.evidence($0) })]
             + site.scriptFragments(of: page).map { fragment in
                 (fragment.document, { fragment.evidence(snippet: $0.snippet, element: $0) })
             }
@@ -62,18 +63,21 @@ struct CaptchaAlternative: Rule {
             }
         }
         guard let captcha else {
-            return page.negative(Finding(.pass, value: .object([("captcha_type", .null), ("alt_present", .null)]),
-                                         evidence: [page.scopeEvidence("no captcha markers")],
-                                         reason: "no captcha on the login page"))
+            return page.negative(
+                Finding(
+                    .pass, value: .object([("captcha_type", .null), ("alt_present", .null)]),
+                    evidence: [page.scopeEvidence("no captcha markers")],
+                    reason: "no captcha on the login page"))
         }
         let type = types.first { $0.pattern.matches(captcha.signal) }?.tag ?? "unknown"
         let value = JSONValue.object([("captcha_type", .string(type)), ("alt_present", .bool(alternativeHit != nil))])
         if let alternativeHit {
             return Finding(.pass, value: value, evidence: [captcha.evidence, alternativeHit])
         }
-        return page.negative(Finding(
-            .fail, value: value, evidence: [captcha.evidence],
-            reason: "a \(type) captcha without a voice or SMS alternative"))
+        return page.negative(
+            Finding(
+                .fail, value: value, evidence: [captcha.evidence],
+                reason: "a \(type) captcha without a voice or SMS alternative"))
     }
 
     /// What identifies an element: its own text (not its descendants'), id, class, name, src, alt.

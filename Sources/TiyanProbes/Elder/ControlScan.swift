@@ -27,12 +27,15 @@ struct ControlScan {
         var hits: [Hit] = []
         var seen: [String] = []
         func label(of element: HTMLElement) -> [String] {
-            [element.text, element.attribute("title") ?? "", element.attribute("alt") ?? "",
-             element.attribute("value") ?? "", element.attribute("aria-label") ?? ""]
+            [
+                element.text, element.attribute("title") ?? "", element.attribute("alt") ?? "",
+                element.attribute("value") ?? "", element.attribute("aria-label") ?? "",
+            ]
         }
         for element in (try? page.document.select(Self.controls)) ?? [] {
-            guard label(of: element).contains(where: { !$0.isEmpty && $0.count <= maxTextLength && pattern.matches($0) }),
-                  !seen.contains(where: { element.xpath.hasPrefix($0 + "/") || $0.hasPrefix(element.xpath + "/") })
+            guard
+                label(of: element).contains(where: { !$0.isEmpty && $0.count <= maxTextLength && pattern.matches($0) }),
+                !seen.contains(where: { element.xpath.hasPrefix($0 + "/") || $0.hasPrefix(element.xpath + "/") })
             else { continue }
             seen.append(element.xpath)
             hits.append(Hit(element: element, evidence: page.evidence(element), confidence: .high, placement: element))
@@ -41,12 +44,19 @@ struct ControlScan {
             let placement = scriptElement(for: fragment)
             var seenInFragment: [String] = []
             for element in (try? fragment.document.select(Self.controls)) ?? [] {
-                guard label(of: element).contains(where: { !$0.isEmpty && $0.count <= maxTextLength && pattern.matches($0) }),
-                      !seenInFragment.contains(where: { element.xpath.hasPrefix($0 + "/") || $0.hasPrefix(element.xpath + "/") })
+                guard
+                    label(of: element).contains(where: {
+                        !$0.isEmpty && $0.count <= maxTextLength && pattern.matches($0)
+                    }),
+                    !seenInFragment.contains(where: {
+                        element.xpath.hasPrefix($0 + "/") || $0.hasPrefix(element.xpath + "/")
+                    })
                 else { continue }
                 seenInFragment.append(element.xpath)
-                hits.append(Hit(element: element, evidence: fragment.evidence(snippet: element.snippet, element: element),
-                                confidence: fragment.confidence, placement: placement))
+                hits.append(
+                    Hit(
+                        element: element, evidence: fragment.evidence(snippet: element.snippet, element: element),
+                        confidence: fragment.confidence, placement: placement))
             }
         }
         return hits
@@ -61,22 +71,34 @@ struct ControlScan {
 
     /// The texts of the page's inline scripts and of the same-site scripts it loads, each with
     /// its `<script>` element (for position) and evidence.
-    func scriptTexts() -> [(text: String, element: HTMLElement?, evidence: (String) -> Evidence, confidence: Confidence)] {
+    func scriptTexts() -> [(
+        text: String, element: HTMLElement?, evidence: (String) -> Evidence, confidence: Confidence
+    )] {
         var texts: [(String, HTMLElement?, (String) -> Evidence, Confidence)] = []
         for script in page.document.scripts where script.url == nil && !script.inlineText.isEmpty {
             let element = script.element
-            texts.append((script.inlineText, element, { snippet in
-                page.evidence(locator: element.xpath, snippet: snippet)
-            }, .high))
+            texts.append(
+                (
+                    script.inlineText, element,
+                    { snippet in
+                        page.evidence(locator: element.xpath, snippet: snippet)
+                    }, .high
+                ))
         }
         let sources = page.document.scripts.filter { $0.url != nil }
         for record in site.records(.script) where record.hasBody && record.error == nil {
-            guard let script = sources.first(where: { $0.url == record.url || $0.url == record.finalURL }) else { continue }
+            guard let script = sources.first(where: { $0.url == record.url || $0.url == record.finalURL }) else {
+                continue
+            }
             let text = CharsetDecoder.decode(record.body, contentType: record.contentType).text
             let url = record.finalURL
-            texts.append((text, script.element, { snippet in
-                Evidence(url: url, locator: "script", snippet: snippet, extra: [("source", "script")])
-            }, .medium))
+            texts.append(
+                (
+                    text, script.element,
+                    { snippet in
+                        Evidence(url: url, locator: "script", snippet: snippet, extra: [("source", "script")])
+                    }, .medium
+                ))
         }
         return texts
     }
@@ -116,7 +138,8 @@ extension SitePage {
     /// Evidence of a page that was read in full and showed nothing to report: its body.
     func scopeEvidence(_ note: String) -> Evidence {
         let body = (try? document.select("/html/body"))?.first
-        return evidence(locator: "/html/body", snippet: body.map { String($0.snippet.prefix(160)) } ?? "",
-                        extra: [("checked", .string(note))])
+        return evidence(
+            locator: "/html/body", snippet: body.map { String($0.snippet.prefix(160)) } ?? "",
+            extra: [("checked", .string(note))])
     }
 }

@@ -32,8 +32,9 @@ struct ElderAds: Rule {
         let sources = (try? page.document.select("//iframe[@src] | //script[@src] | //embed[@src] | //img[@src]")) ?? []
         for element in sources {
             guard let src = element.attribute("src"),
-                  let url = URLResolver.resolve(src, against: page.document.baseURL),
-                  let host = URLResolver.host(of: url)?.lowercased() else { continue }
+                let url = URLResolver.resolve(src, against: page.document.baseURL),
+                let host = URLResolver.host(of: url)?.lowercased()
+            else { continue }
             if adHosts.contains(where: { host == $0 || host.hasSuffix("." + $0) }) {
                 record("ad_host", page.evidence(element, extra: [("host", .string(host))]))
             } else if element.name != "img", adName.matches(Self.fileName(of: url)) {
@@ -44,7 +45,8 @@ struct ElderAds: Rule {
         for element in (try? page.document.select("//body//*[@id or @class]")) ?? [] {
             let names = [element.attribute("id") ?? "", element.attribute("class") ?? ""]
             guard names.contains(where: { adName.matches($0) && !layoutName.matches($0) }),
-                  !counted.contains(where: { element.xpath.hasPrefix($0 + "/") }) else { continue }
+                !counted.contains(where: { element.xpath.hasPrefix($0 + "/") })
+            else { continue }
             counted.append(element.xpath)
             record("floating_or_popup_element", page.evidence(element))
         }
@@ -62,10 +64,14 @@ struct ElderAds: Rule {
             choice.valueField,
         ])
         if count == 0 {
-            return page.negative(Finding(.pass, value: value, evidence: [page.scopeEvidence("no advertisement or pop-up signs")], reason: choice.reason(nil)))
+            return page.negative(
+                Finding(
+                    .pass, value: value, evidence: [page.scopeEvidence("no advertisement or pop-up signs")],
+                    reason: choice.reason(nil)))
         }
-        return Finding(.fail, value: value, evidence: Array(evidence.prefix(10)),
-                       reason: choice.reason("\(count) advertisement or pop-up signs on the page"))
+        return Finding(
+            .fail, value: value, evidence: Array(evidence.prefix(10)),
+            reason: choice.reason("\(count) advertisement or pop-up signs on the page"))
     }
 
     private static func fileName(of url: String) -> String {

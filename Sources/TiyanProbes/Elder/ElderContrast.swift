@@ -45,8 +45,10 @@ struct ElderContrast: Rule {
                 return !styles.paths(matching: selector).isEmpty
             }
             guard matches else { continue }
-            if let pair = pair(pairDeclarations, declarations: declarations, origin: applied.origin,
-                               label: applied.rule.selectorText) {
+            if let pair = pair(
+                pairDeclarations, declarations: declarations, origin: applied.origin,
+                label: applied.rule.selectorText)
+            {
                 pairs.append(pair)
             }
         }
@@ -54,8 +56,9 @@ struct ElderContrast: Rule {
             guard let text = element.attribute("style") else { continue }
             let declarations = CSSDeclarationParser.parse(text)
             guard let pairDeclarations = colours(of: declarations) else { continue }
-            let origin = StyleOrigin(url: page.url, locator: element.xpath + "/@style", snippet: element.snippet,
-                                     unverifiedTLS: page.unverifiedTLS)
+            let origin = StyleOrigin(
+                url: page.url, locator: element.xpath + "/@style", snippet: element.snippet,
+                unverifiedTLS: page.unverifiedTLS)
             if let pair = pair(pairDeclarations, declarations: declarations, origin: origin, label: element.xpath) {
                 pairs.append(pair)
             }
@@ -64,7 +67,8 @@ struct ElderContrast: Rule {
         guard !pairs.isEmpty else {
             return Finding(
                 .undetermined, value: .object(context), evidence: [page.scopeEvidence("no colour pair declared")],
-                reason: choice.reason("no CSS rule that applies on the page declares both a text colour and a background colour"))
+                reason: choice.reason(
+                    "no CSS rule that applies on the page declares both a text colour and a background colour"))
         }
         let failing = pairs.filter { $0.ratio < $0.required }
         let share = Double(pairs.count - failing.count) / Double(pairs.count)
@@ -76,21 +80,29 @@ struct ElderContrast: Rule {
                 ("contrast_ratio", .number((pair.ratio * 100).rounded() / 100)), ("required", .number(pair.required)),
             ])
         }
-        let value = JSONValue.object([
-            ("share_passing", .number(share)),
-            ("pairs", .number(Double(pairs.count))),
-            ("failing", .array(failing.prefix(10).map { pair in
-                .object([
-                    ("where", .string(pair.label)), ("color", .string(pair.foreground.description)),
-                    ("background", .string(pair.background.description)),
-                    ("contrast_ratio", .number((pair.ratio * 100).rounded() / 100)),
-                ])
-            })),
-        ] + context)
-        let reason = failing.isEmpty ? nil
+        let value = JSONValue.object(
+            [
+                ("share_passing", .number(share)),
+                ("pairs", .number(Double(pairs.count))),
+                (
+                    "failing",
+                    .array(
+                        failing.prefix(10).map { pair in
+                            .object([
+                                ("where", .string(pair.label)), ("color", .string(pair.foreground.description)),
+                                ("background", .string(pair.background.description)),
+                                ("contrast_ratio", .number((pair.ratio * 100).rounded() / 100)),
+                            ])
+                        })
+                ),
+            ] + context)
+        let reason =
+            failing.isEmpty
+            ? nil
             : "\(failing.count) of \(pairs.count) colour pairs fall below the WCAG contrast minimum"
-        return Finding(status, value: value, confidence: StyleSettings.confidence(styles), evidence: evidence,
-                       reason: choice.reason(reason), score: status == .partial ? share : nil)
+        return Finding(
+            status, value: value, confidence: StyleSettings.confidence(styles), evidence: evidence,
+            reason: choice.reason(reason), score: status == .partial ? share : nil)
     }
 
     /// The text colour and background colour a declaration block sets, if it sets both.
@@ -107,16 +119,19 @@ struct ElderContrast: Rule {
 
     /// A pair whose colours are both known and whose background is not transparent; the
     /// background is painted over white (the canvas) and the text over the background.
-    private func pair(_ colours: (String, String), declarations: [CSSDeclaration], origin: StyleOrigin,
-                      label: String) -> Pair? {
+    private func pair(
+        _ colours: (String, String), declarations: [CSSDeclaration], origin: StyleOrigin,
+        label: String
+    ) -> Pair? {
         guard let text = CSSColor.parse(colours.0), let fill = CSSColor.parse(colours.1), fill.alpha > 0 else {
             return nil
         }
         let background = fill.composited(over: .white)
         let foreground = text.composited(over: background)
-        return Pair(foreground: foreground, background: background, ratio: foreground.contrastRatio(with: background),
-                    required: isLargeText(declarations) ? minimumLargeRatio : minimumRatio, origin: origin,
-                    label: label)
+        return Pair(
+            foreground: foreground, background: background, ratio: foreground.contrastRatio(with: background),
+            required: isLargeText(declarations) ? minimumLargeRatio : minimumRatio, origin: origin,
+            label: label)
     }
 
     /// WCAG "large scale": at least 18pt (24px), or 14pt (18.66px) bold, by the block's own size.
@@ -124,7 +139,8 @@ struct ElderContrast: Rule {
         var size: Double?
         var bold = false
         for (declaration, property) in StyleCascade.longhands(declarations) where property == "font-size" {
-            size = CSSLength.parse(declaration.value)?.fontSize(parent: style.defaultFontSize, root: style.defaultFontSize)
+            size = CSSLength.parse(declaration.value)?.fontSize(
+                parent: style.defaultFontSize, root: style.defaultFontSize)
         }
         for declaration in declarations {
             let value = declaration.value.lowercased()

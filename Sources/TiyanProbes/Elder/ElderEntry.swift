@@ -34,10 +34,11 @@ struct ElderEntry: Rule {
     func evaluate(_ site: SiteContext) throws -> Finding {
         let page = try site.page(.home)
         guard let entry = find(on: page, site: site) else {
-            return page.negative(Finding(
-                .fail, value: .object([("present", false)]),
-                evidence: [page.absenceEvidence(footer: header, "长辈版/关怀版 entry")],
-                reason: "no elder-mode entry: no link, button, switch id or toolbar call"))
+            return page.negative(
+                Finding(
+                    .fail, value: .object([("present", false)]),
+                    evidence: [page.absenceEvidence(footer: header, "长辈版/关怀版 entry")],
+                    reason: "no elder-mode entry: no link, button, switch id or toolbar call"))
         }
         let position = entry.placement.map { page.position(of: $0, header: header) }
         let prominent = position.map { $0.place == "header" || $0.place == "head" || $0.share <= topShare } ?? false
@@ -52,7 +53,8 @@ struct ElderEntry: Rule {
         }
         return Finding(
             .partial, value: value, confidence: entry.confidence, evidence: [entry.evidence],
-            reason: position == nil ? "an elder-mode entry exists, but where it shows could not be told"
+            reason: position == nil
+                ? "an elder-mode entry exists, but where it shows could not be told"
                 : "the elder-mode entry is not in the header or the top part of the page", score: 0.5)
     }
 
@@ -61,7 +63,8 @@ struct ElderEntry: Rule {
         if let hit = scan.matches(text).first {
             return Entry(how: "text", evidence: hit.evidence, confidence: hit.confidence, placement: hit.placement)
         }
-        let handlers = (try? page.document.select("//*[@onclick] | //a[starts-with(normalize-space(@href), 'javascript:')]")) ?? []
+        let handlers =
+            (try? page.document.select("//*[@onclick] | //a[starts-with(normalize-space(@href), 'javascript:')]")) ?? []
         if let element = handlers.first(where: {
             handler.matches($0.attribute("onclick") ?? "") || handler.matches($0.attribute("href") ?? "")
         }) {
@@ -75,8 +78,10 @@ struct ElderEntry: Rule {
         }
         for script in scan.scriptTexts() {
             if let call = handler.firstMatch(in: script.text) {
-                return Entry(how: "script_call", evidence: script.evidence(Excerpt.around(call, in: script.text)), confidence: script.confidence,
-                             placement: script.element)
+                return Entry(
+                    how: "script_call", evidence: script.evidence(Excerpt.around(call, in: script.text)),
+                    confidence: script.confidence,
+                    placement: script.element)
             }
         }
         return nil

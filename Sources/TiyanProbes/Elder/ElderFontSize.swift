@@ -20,17 +20,20 @@ struct ElderFontSize: Rule {
         var histogram = ValueHistogram()
         for path in (try? page.document.elementPaths(style.textElements)) ?? [] {
             let size = cascade.fontSize(at: path)
-            histogram.add((size.value * 2).rounded() / 2, origin: size.origin,
-                          sample: path)
+            histogram.add(
+                (size.value * 2).rounded() / 2, origin: size.origin,
+                sample: path)
         }
         let context = StyleSettings.context(choice, styles)
         guard let (value, bucket) = histogram.mode else {
-            return Finding(.undetermined, value: .object(context), evidence: [page.scopeEvidence("no body text")],
-                           reason: choice.reason("the page has no body text"))
+            return Finding(
+                .undetermined, value: .object(context), evidence: [page.scopeEvidence("no body text")],
+                reason: choice.reason("the page has no body text"))
         }
         guard histogram.declaredCount > 0 else {
             return Finding(
-                .undetermined, value: .object(context), evidence: StyleSettings.evidence(of: bucket.sample, on: page, []),
+                .undetermined, value: .object(context),
+                evidence: StyleSettings.evidence(of: bucket.sample, on: page, []),
                 reason: choice.reason(
                     "no CSS that applies declares a font-size for the body text (the browser default would apply)"))
         }
@@ -39,14 +42,18 @@ struct ElderFontSize: Rule {
         evidence += StyleSettings.evidence(of: bucket.sample, on: page, [("font_size_px", .number(value))])
         let finding = Finding(
             value >= minimum ? .pass : .fail,
-            value: .object([
-                ("font_size_px", .number(value)),
-                ("share", .number(Double(bucket.count) / Double(histogram.total))),
-                ("text_elements", .number(Double(histogram.total))),
-                ("distribution", histogram.distribution),
-            ] + context),
+            value: .object(
+                [
+                    ("font_size_px", .number(value)),
+                    ("share", .number(Double(bucket.count) / Double(histogram.total))),
+                    ("text_elements", .number(Double(histogram.total))),
+                    ("distribution", histogram.distribution),
+                ] + context),
             confidence: StyleSettings.confidence(styles), evidence: evidence,
-            reason: choice.reason(value >= minimum ? nil : "body text is \(ValueHistogram.format(value))px, below \(ValueHistogram.format(minimum))px"))
+            reason: choice.reason(
+                value >= minimum
+                    ? nil : "body text is \(ValueHistogram.format(value))px, below \(ValueHistogram.format(minimum))px")
+        )
         return value >= minimum ? finding : page.negative(finding)
     }
 }

@@ -29,13 +29,15 @@ struct ElderLineHeight: Rule {
                 let size = cascade.fontSize(at: path).value
                 ratio = size > 0 ? pixels / size : normalRatio
             }
-            histogram.add((ratio * 100).rounded() / 100, origin: line.origin,
-                          sample: path)
+            histogram.add(
+                (ratio * 100).rounded() / 100, origin: line.origin,
+                sample: path)
         }
         let context = StyleSettings.context(choice, styles)
         guard let (value, bucket) = histogram.mode else {
-            return Finding(.undetermined, value: .object(context), evidence: [page.scopeEvidence("no body text")],
-                           reason: choice.reason("the page has no body text"))
+            return Finding(
+                .undetermined, value: .object(context), evidence: [page.scopeEvidence("no body text")],
+                reason: choice.reason("the page has no body text"))
         }
         guard histogram.declaredCount > 0 else {
             return Finding(
@@ -49,15 +51,19 @@ struct ElderLineHeight: Rule {
         let passes = value >= minimum - 0.001
         let finding = Finding(
             passes ? .pass : .fail,
-            value: .object([
-                ("line_height_ratio", .number(value)),
-                ("share", .number(Double(bucket.count) / Double(histogram.total))),
-                ("text_elements", .number(Double(histogram.total))),
-                ("distribution", histogram.distribution),
-            ] + context),
+            value: .object(
+                [
+                    ("line_height_ratio", .number(value)),
+                    ("share", .number(Double(bucket.count) / Double(histogram.total))),
+                    ("text_elements", .number(Double(histogram.total))),
+                    ("distribution", histogram.distribution),
+                ] + context),
             confidence: StyleSettings.confidence(styles), evidence: evidence,
-            reason: choice.reason(passes ? nil
-                : "body text line spacing is \(ValueHistogram.format(value))×, below \(ValueHistogram.format(minimum))×"))
+            reason: choice.reason(
+                passes
+                    ? nil
+                    : "body text line spacing is \(ValueHistogram.format(value))×, below \(ValueHistogram.format(minimum))×"
+            ))
         return passes ? finding : page.negative(finding)
     }
 }

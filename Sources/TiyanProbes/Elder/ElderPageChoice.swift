@@ -27,9 +27,9 @@ struct ElderPageChoice {
     /// The reason of a result, with the fallback said first.
     func reason(_ detail: String?) -> String? {
         switch (fallbackReason, detail) {
-        case let (fallback?, detail?): return "\(fallback); \(detail)"
-        case let (fallback?, nil): return fallback
-        case let (nil, detail): return detail
+        case (let fallback?, let detail?): return "\(fallback); \(detail)"
+        case (let fallback?, nil): return fallback
+        case (nil, let detail): return detail
         }
     }
 

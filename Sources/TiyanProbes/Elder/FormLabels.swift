@@ -19,7 +19,8 @@ struct FormLabels: Rule {
         var unlabelled: [Evidence] = []
         var first: Evidence?
         for page in pages {
-            let labelTargets = Set(((try? page.document.select("//label[@for]")) ?? []).compactMap { $0.attribute("for") })
+            let labelTargets = Set(
+                ((try? page.document.select("//label[@for]")) ?? []).compactMap { $0.attribute("for") })
             let wrapped = Set(((try? page.document.select("//label//*")) ?? []).map(\.xpath))
             for control in (try? page.document.select(controls)) ?? [] {
                 total += 1
@@ -49,7 +50,8 @@ struct FormLabels: Rule {
     private func isLabelled(_ control: HTMLElement, targets: Set<String>, wrapped: Set<String>) -> Bool {
         if let id = control.attribute("id"), !id.isEmpty, targets.contains(id) { return true }
         if wrapped.contains(control.xpath) { return true }
-        for attribute in ["aria-label", "title"] where !(control.attribute(attribute) ?? "").trimmingWhitespace.isEmpty {
+        for attribute in ["aria-label", "title"] where !(control.attribute(attribute) ?? "").trimmingWhitespace.isEmpty
+        {
             return true
         }
         return !(control.attribute("aria-labelledby") ?? "").isEmpty

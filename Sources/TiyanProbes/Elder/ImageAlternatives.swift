@@ -22,7 +22,8 @@ struct ImageAlternatives: Rule {
                 total += 1
                 if first == nil { first = page.evidence(image) }
                 let role = image.attribute("role")?.lowercased()
-                let described = image.attribute("alt") != nil || role == "presentation" || role == "none"
+                let described =
+                    image.attribute("alt") != nil || role == "presentation" || role == "none"
                     || image.attribute("aria-hidden")?.lowercased() == "true"
                     || !(image.attribute("aria-label") ?? "").isEmpty || image.attribute("aria-labelledby") != nil
                 if !described { missing.append(page.evidence(image)) }
@@ -34,7 +35,8 @@ struct ImageAlternatives: Rule {
         let ratio = Double(total - missing.count) / Double(total)
         let status = thresholds.status(ratio)
         let value = JSONValue.object([
-            ("ratio", .number(ratio)), ("images", .number(Double(total))), ("missing_alt", .number(Double(missing.count))),
+            ("ratio", .number(ratio)), ("images", .number(Double(total))),
+            ("missing_alt", .number(Double(missing.count))),
         ])
         return Finding(
             status, value: value, evidence: missing.isEmpty ? first.map { [$0] } ?? [] : Array(missing.prefix(10)),

@@ -23,11 +23,15 @@ struct InducedButtons: Rule {
             choice.valueField,
         ])
         if hits.isEmpty {
-            return page.negative(Finding(.pass, value: value, evidence: [page.scopeEvidence("no induced buttons")], reason: choice.reason(nil)))
+            return page.negative(
+                Finding(
+                    .pass, value: value, evidence: [page.scopeEvidence("no induced buttons")],
+                    reason: choice.reason(nil)))
         }
-        return Finding(.fail, value: value, confidence: hits.contains { $0.confidence == .high } ? .high : hits[0].confidence,
-                       evidence: hits.prefix(10).map(\.evidence),
-                       reason: choice.reason("\(hits.count) induced buttons (download, draw or pay prompts)"))
+        return Finding(
+            .fail, value: value, confidence: hits.contains { $0.confidence == .high } ? .high : hits[0].confidence,
+            evidence: hits.prefix(10).map(\.evidence),
+            reason: choice.reason("\(hits.count) induced buttons (download, draw or pay prompts)"))
     }
 
     private static func label(of element: HTMLElement) -> String {

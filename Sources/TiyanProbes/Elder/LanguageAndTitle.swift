@@ -18,18 +18,24 @@ struct LanguageAndTitle: Rule {
             let title = page.document.title ?? ""
             if (language ?? "").trimmingWhitespace.isEmpty {
                 languageOK = false
-                evidence.append(page.evidence(locator: "/html", snippet: html.map { String($0.snippet.prefix(120)) } ?? "",
-                                              extra: [("absent", "lang")]))
+                evidence.append(
+                    page.evidence(
+                        locator: "/html", snippet: html.map { String($0.snippet.prefix(120)) } ?? "",
+                        extra: [("absent", "lang")]))
             }
             if title.trimmingWhitespace.isEmpty {
                 titleOK = false
                 let head = (try? page.document.select("/html/head"))?.first
-                evidence.append(page.evidence(locator: "/html/head/title", snippet: head.map { String($0.snippet.prefix(120)) } ?? "",
-                                              extra: [("absent", "title")]))
+                evidence.append(
+                    page.evidence(
+                        locator: "/html/head/title", snippet: head.map { String($0.snippet.prefix(120)) } ?? "",
+                        extra: [("absent", "title")]))
             }
             if evidence.isEmpty, let html {
-                evidence.append(page.evidence(locator: "/html", snippet: "lang=\(language ?? "") title=\(title)",
-                                              extra: [("element", .string(String(html.snippet.prefix(80))))]))
+                evidence.append(
+                    page.evidence(
+                        locator: "/html", snippet: "lang=\(language ?? "") title=\(title)",
+                        extra: [("element", .string(String(html.snippet.prefix(80))))]))
             }
         }
         let value = JSONValue.object([("lang_present", .bool(languageOK)), ("title_present", .bool(titleOK))])
@@ -38,9 +44,10 @@ struct LanguageAndTitle: Rule {
         case (false, false):
             return Finding(.fail, value: value, evidence: evidence, reason: "no html lang and no title")
         default:
-            return Finding(.partial, value: value, evidence: evidence,
-                           reason: languageOK ? "a page has no title" : "a page does not declare its language (html lang)",
-                           score: 0.5)
+            return Finding(
+                .partial, value: value, evidence: evidence,
+                reason: languageOK ? "a page has no title" : "a page does not declare its language (html lang)",
+                score: 0.5)
         }
     }
 }

@@ -50,7 +50,7 @@ struct MediaEnvironment {
     private func matches(feature contents: [CSSComponentValue]) -> Bool {
         let parts = contents.filter { !$0.isTrivia }
         guard parts.count == 3, case .ident(let rawName)? = parts[0].token?.kind,
-              parts[1].token?.kind == .colon, let valueToken = parts[2].token
+            parts[1].token?.kind == .colon, let valueToken = parts[2].token
         else { return false }
         let name = rawName.lowercased()
         let pixels: Double?

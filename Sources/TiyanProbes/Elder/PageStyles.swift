@@ -47,8 +47,9 @@ final class PageStyles {
                 let locator = stylesheet.element.xpath
                 addImports(of: sheet, base: page.url, media: media, archived: archived, depth: 0)
                 addRules(of: sheet, media: media) { rule in
-                    StyleOrigin(url: page.url, locator: "\(locator) rule \(rule.index + 1): \(rule.selectorText)",
-                                snippet: rule.text, unverifiedTLS: page.unverifiedTLS)
+                    StyleOrigin(
+                        url: page.url, locator: "\(locator) rule \(rule.index + 1): \(rule.selectorText)",
+                        snippet: rule.text, unverifiedTLS: page.unverifiedTLS)
                 }
             }
         }
@@ -56,8 +57,10 @@ final class PageStyles {
 
     private static func archivedSheets(_ site: SiteContext) -> [String: FetchRecord] {
         var sheets: [String: FetchRecord] = [:]
-        for record in site.records(.stylesheet) where record.error == nil && record.hasBody
-            && (record.status ?? 0) < 400 {
+        for record in site.records(.stylesheet)
+        where record.error == nil && record.hasBody
+            && (record.status ?? 0) < 400
+        {
             sheets[record.url] = sheets[record.url] ?? record
             sheets[record.finalURL] = sheets[record.finalURL] ?? record
         }
@@ -71,14 +74,17 @@ final class PageStyles {
         let unverified = record.fetchedWithoutVerification || record.tlsVerified == false
         addImports(of: sheet, base: record.finalURL, media: media, archived: archived, depth: depth)
         addRules(of: sheet, media: media) { rule in
-            StyleOrigin(url: record.finalURL, locator: "rule \(rule.index + 1): \(rule.selectorText)",
-                        snippet: rule.text, unverifiedTLS: unverified)
+            StyleOrigin(
+                url: record.finalURL, locator: "rule \(rule.index + 1): \(rule.selectorText)",
+                snippet: rule.text, unverifiedTLS: unverified)
         }
     }
 
     /// `@import`ed sheets come before the importing sheet's own rules (CSS Cascade §6.5).
-    private func addImports(of sheet: CSSStyleSheet, base: String, media: [String],
-                            archived: [String: FetchRecord], depth: Int) {
+    private func addImports(
+        of sheet: CSSStyleSheet, base: String, media: [String],
+        archived: [String: FetchRecord], depth: Int
+    ) {
         guard depth < 4 else { return }
         for entry in sheet.imports {
             guard let url = URLResolver.resolve(entry.url, against: base) else { continue }

@@ -64,10 +64,12 @@ final class StyleCascade {
                 guard let selector = CSSSelector.parse(selectorText) else { continue }
                 for path in styles.paths(matching: selector) {
                     for (declaration, property) in longhands {
-                        let rank = Rank(important: declaration.isImportant, inline: false,
-                                        specificity: selector.specificity, order: applied.order)
-                        offer(Declared(value: declaration.value, origin: applied.origin, rank: rank),
-                              property: property, to: path)
+                        let rank = Rank(
+                            important: declaration.isImportant, inline: false,
+                            specificity: selector.specificity, order: applied.order)
+                        offer(
+                            Declared(value: declaration.value, origin: applied.origin, rank: rank),
+                            property: property, to: path)
                     }
                 }
             }
@@ -78,14 +80,17 @@ final class StyleCascade {
         for element in styles.matcher.tree.rows {
             guard let style = element.attribute("style") else { continue }
             // The attribute itself is the evidence: building each element's markup costs more.
-            let origin = StyleOrigin(url: styles.page.url, locator: element.xpath + "/@style",
-                                     snippet: "<\(element.name) style=\"\(style)\">",
-                                     unverifiedTLS: styles.page.unverifiedTLS)
+            let origin = StyleOrigin(
+                url: styles.page.url, locator: element.xpath + "/@style",
+                snippet: "<\(element.name) style=\"\(style)\">",
+                unverifiedTLS: styles.page.unverifiedTLS)
             for (declaration, property) in Self.longhands(CSSDeclarationParser.parse(style)) {
-                let rank = Rank(important: declaration.isImportant, inline: true, specificity: CSSSpecificity(),
-                                order: 0)
-                offer(Declared(value: declaration.value, origin: origin, rank: rank), property: property,
-                      to: element.xpath)
+                let rank = Rank(
+                    important: declaration.isImportant, inline: true, specificity: CSSSpecificity(),
+                    order: 0)
+                offer(
+                    Declared(value: declaration.value, origin: origin, rank: rank), property: property,
+                    to: element.xpath)
             }
         }
     }

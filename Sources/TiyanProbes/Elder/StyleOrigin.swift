@@ -10,8 +10,9 @@ struct StyleOrigin: Hashable {
     var unverifiedTLS: Bool
 
     func evidence(_ extra: [(String, JSONValue)] = []) -> Evidence {
-        Evidence(url: url, locator: locator, snippet: snippet,
-                 extra: extra + (unverifiedTLS ? [("unverified_tls", true)] : []))
+        Evidence(
+            url: url, locator: locator, snippet: snippet,
+            extra: extra + (unverifiedTLS ? [("unverified_tls", true)] : []))
     }
 }
 

@@ -26,13 +26,16 @@ struct TimeLimits: Rule {
         }
         for meta in page.document.metas where meta.httpEquiv?.lowercased() == "refresh" {
             // An immediate redirect (0 seconds) is no time limit (WCAG 2.2.1 exception).
-            let delay = Double(meta.content.split(whereSeparator: { $0 == ";" || $0 == "," }).first?
-                .trimmingCharacters(in: .whitespaces) ?? "") ?? 0
+            let delay =
+                Double(
+                    meta.content.split(whereSeparator: { $0 == ";" || $0 == "," }).first?
+                        .trimmingCharacters(in: .whitespaces) ?? "") ?? 0
             if delay > 0 { record("meta_refresh", page.evidence(meta.element)) }
         }
         if let match = countdown.firstMatch(in: page.document.visibleText) {
             let element = TextLocator.element(showing: match, pattern: countdown, in: page.document)
-            record("countdown", element.map { page.evidence($0) } ?? page.evidence(locator: "/html/body", snippet: match))
+            record(
+                "countdown", element.map { page.evidence($0) } ?? page.evidence(locator: "/html/body", snippet: match))
         }
         for element in (try? page.document.select("//marquee")) ?? [] {
             record("marquee", page.evidence(element))
@@ -46,9 +49,13 @@ struct TimeLimits: Rule {
             choice.valueField,
         ])
         if evidence.isEmpty {
-            return page.negative(Finding(.pass, value: value, evidence: [page.scopeEvidence("no refresh, countdown or autoplay")], reason: choice.reason(nil)))
+            return page.negative(
+                Finding(
+                    .pass, value: value, evidence: [page.scopeEvidence("no refresh, countdown or autoplay")],
+                    reason: choice.reason(nil)))
         }
-        return Finding(.fail, value: value, evidence: Array(evidence.prefix(10)),
-                       reason: choice.reason("\(evidence.count) automatic refreshes, countdowns or self-playing elements"))
+        return Finding(
+            .fail, value: value, evidence: Array(evidence.prefix(10)),
+            reason: choice.reason("\(evidence.count) automatic refreshes, countdowns or self-playing elements"))
     }
 }

@@ -29,8 +29,9 @@ struct ZoomAllowed: Rule {
             ("pages", .array(pages.map { .string($0.record.role.rawValue) })),
         ])
         if blocked.isEmpty {
-            return Finding(.pass, value: value, evidence: allowing.isEmpty ? [home.scopeEvidence("no viewport meta")] : allowing,
-                           reason: allowing.isEmpty ? "no viewport meta: browsers allow zooming" : nil)
+            return Finding(
+                .pass, value: value, evidence: allowing.isEmpty ? [home.scopeEvidence("no viewport meta")] : allowing,
+                reason: allowing.isEmpty ? "no viewport meta: browsers allow zooming" : nil)
         }
         return Finding(.fail, value: value, evidence: blocked, reason: "a viewport meta forbids zooming")
     }
