@@ -62,12 +62,28 @@ struct ControlScan {
         return hits
     }
 
-    /// The page's `<script>` element that writes a fragment (inline: its locator; external: its src).
+    /// Where a fragment shows on the page: the inline `<script>` that writes it, or, for an
+    /// external script, the inline script that calls one of its functions (a header library
+    /// loaded in `<head>` writes where the page calls `writeHeader()`), else its `<script src>`.
     func scriptElement(for fragment: ScriptFragment) -> HTMLElement? {
-        page.document.scripts.first { script in
-            script.element.xpath == fragment.locator || (script.url != nil && script.url == fragment.url)
-        }?.element
+        let scripts = page.document.scripts
+        if let inline = scripts.first(where: { $0.url == nil && $0.element.xpath == fragment.locator }) {
+            return inline.element
+        }
+        let external = scripts.first { $0.url != nil && $0.url == fragment.url }
+        let record = site.records(.script).first { $0.url == fragment.url || $0.finalURL == fragment.url }
+        if let record, let definitions = Self.functionDefinition {
+            let text = CharsetDecoder.decode(record.body, contentType: record.contentType).text
+            let names = Set(definitions.allMatches(in: text).compactMap { $0.count > 1 ? $0[1] : nil })
+            let caller = scripts.first { script in
+                script.url == nil && names.contains { script.inlineText.contains($0 + "(") }
+            }
+            if let caller { return caller.element }
+        }
+        return external?.element
     }
+
+    private static let functionDefinition = try? Pattern(#"function\s+([A-Za-z_$][\w$]*)\s*\("#)
 
     /// The texts of the page's inline scripts and of the same-site scripts it loads, each with
     /// its `<script>` element (for position) and evidence.
