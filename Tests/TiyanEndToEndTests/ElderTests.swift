@@ -1,16 +1,16 @@
 import Foundation
 import Testing
 
-/// The elder-friendly indicators on two fixture portals crawled over loopback: 戊省 (wu) built
+/// The elder-friendly indicators on two fixture portals crawled over loopback: 卯省 (mao) built
 /// for older visitors, and 丁省 (ding), a GBK portal whose 长辈版 page has a floating ad, a
 /// download button, small text in a GBK stylesheet and whose login has a slider captcha only.
 @Suite struct ElderTests {
     static let cases: [(indicator: String, passing: String, failing: String, failingStatus: String)] = [
-        ("EL-01", "wu", "yi", "fail"), ("EL-02", "wu", "yi", "fail"), ("EL-03", "wu", "ding", "fail"),
-        ("EL-04", "wu", "ding", "fail"), ("EL-05", "wu", "ding", "fail"),
-        ("EL-06", "wu", "ding", "fail"), ("EL-07", "wu", "ding", "fail"), ("EL-08", "wu", "ding", "fail"),
-        ("EL-09", "wu", "ding", "fail"), ("EL-10", "wu", "ding", "fail"), ("EL-11", "wu", "ding", "partial"),
-        ("EL-12", "wu", "ding", "fail"), ("EL-13", "wu", "ding", "fail"),
+        ("EL-01", "mao", "yi", "fail"), ("EL-02", "mao", "yi", "fail"), ("EL-03", "mao", "ding", "fail"),
+        ("EL-04", "mao", "ding", "fail"), ("EL-05", "mao", "ding", "fail"),
+        ("EL-06", "mao", "ding", "fail"), ("EL-07", "mao", "ding", "fail"), ("EL-08", "mao", "ding", "fail"),
+        ("EL-09", "mao", "ding", "fail"), ("EL-10", "mao", "ding", "fail"), ("EL-11", "mao", "ding", "partial"),
+        ("EL-12", "mao", "ding", "fail"), ("EL-13", "mao", "ding", "fail"),
     ]
 
     @Test(arguments: cases.map(\.indicator))
@@ -37,16 +37,16 @@ import Testing
             try run.pages("ding", role: "login").first?["url"]?.stringValue
                 == "http://www.dingzwfw.gov.cn/login/index.html")
         #expect(
-            try run.pages("wu", role: "elder").first?["url"]?.stringValue == "http://www.wuzwfw.gov.cn/zhgh/index.html")
+            try run.pages("mao", role: "elder").first?["url"]?.stringValue == "http://www.maozwfw.gov.cn/zhgh/index.html")
         #expect(
-            try run.pages("wu", role: "login").first?["url"]?.stringValue == "http://www.wuzwfw.gov.cn/user/login.html")
+            try run.pages("mao", role: "login").first?["url"]?.stringValue == "http://www.maozwfw.gov.cn/user/login.html")
         // The elder page's own sheet is archived for EL-05..07.
         let sheets = try run.pages("ding", role: "stylesheet").compactMap { $0["url"]?.stringValue }
         #expect(sheets.contains("http://www.dingzwfw.gov.cn/css/elder.css"))
         // …and what that sheet @imports.
-        let wuSheets = try run.pages("wu", role: "stylesheet").compactMap { $0["url"]?.stringValue }
-        #expect(wuSheets.contains("http://www.wuzwfw.gov.cn/css/zhgh-color.css"), "\(wuSheets)")
-        #expect(try run.result("wu", "EL-07")["value"]?["pairs"]?.doubleValue == 4)
+        let wuSheets = try run.pages("mao", role: "stylesheet").compactMap { $0["url"]?.stringValue }
+        #expect(wuSheets.contains("http://www.maozwfw.gov.cn/css/zhgh-color.css"), "\(wuSheets)")
+        #expect(try run.result("mao", "EL-07")["value"]?["pairs"]?.doubleValue == 4)
     }
 
     /// ding has no entry text in its HTML: the header script writes 长辈版/关怀版 (aria.oldFixedStart()).
@@ -58,14 +58,14 @@ import Testing
         #expect(evidence?["url"]?.stringValue == "http://www.dingzwfw.gov.cn/js/header.js")
         // header.js is loaded in <head>, but writes where the page calls ding_header(): div#header.
         #expect(ding["value"]?["position"]?.stringValue == "header")
-        let wu = try run.result("wu", "EL-01")
+        let wu = try run.result("mao", "EL-01")
         #expect(wu["status"]?.stringValue == "pass")
         #expect(wu["value"]?["position"]?.stringValue == "header")
     }
 
     @Test func toolbarVendorAndAbsence() async throws {
         let run = try await FixtureRun.shared.value
-        let wu = try run.result("wu", "EL-02")
+        let wu = try run.result("mao", "EL-02")
         #expect(wu["status"]?.stringValue == "pass")
         #expect(wu["value"]?["vendor"]?.stringValue == "govwza")
         #expect(try run.status("ding", "EL-02") == "pass")
@@ -100,7 +100,7 @@ import Testing
         let captcha = try run.result("ding", "EL-12")
         #expect(captcha["value"]?["captcha_type"]?.stringValue == "slider")
         #expect(captcha["value"]?["alt_present"]?.boolValue == false)
-        let wuCaptcha = try run.result("wu", "EL-12")
+        let wuCaptcha = try run.result("mao", "EL-12")
         #expect(wuCaptcha["value"]?["captcha_type"]?.stringValue == "image")
         #expect(wuCaptcha["value"]?["alt_present"]?.boolValue == true)
     }
