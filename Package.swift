@@ -35,8 +35,8 @@ let package = Package(
                                                     .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strict),
         .target(name: "TiyanCrawl", dependencies: ["TiyanCore", "TiyanFetch", "TiyanHTML", "TiyanArchive",
-                                                   "TiyanConfig"], swiftSettings: strict),
-        .target(name: "TiyanProbes", dependencies: ["TiyanCore", "TiyanHTML", "TiyanConfig"], swiftSettings: strict),
+                                                   "TiyanConfig", "TiyanCSS"], swiftSettings: strict),
+        .target(name: "TiyanProbes", dependencies: ["TiyanCore", "TiyanHTML", "TiyanConfig", "TiyanCSS"], swiftSettings: strict),
         .target(name: "TiyanScoring", dependencies: ["TiyanCore", "TiyanConfig"], swiftSettings: strict),
         .target(name: "TiyanReport", dependencies: ["TiyanCore", "TiyanScoring"], swiftSettings: strict),
         .executableTarget(name: "tiyan", dependencies: [

@@ -80,8 +80,9 @@ public struct CSSColor: Sendable, Hashable {
         func channel(_ top: Double, _ bottom: Double) -> Double {
             (top * self.alpha + bottom * background.alpha * (1 - self.alpha)) / alpha
         }
-        return CSSColor(red: channel(red, background.red), green: channel(green, background.green),
-                        blue: channel(blue, background.blue), alpha: alpha)
+        return CSSColor(
+            red: channel(red, background.red), green: channel(green, background.green),
+            blue: channel(blue, background.blue), alpha: alpha)
     }
 
     /// `#rrggbb`, or `rgba(…)` when not opaque: for evidence and reasons.
@@ -102,12 +103,14 @@ public struct CSSColor: Sendable, Hashable {
         let digits = hex.map { Double(Int(String($0), radix: 16) ?? 0) }
         switch digits.count {
         case 3, 4:
-            return CSSColor(red: digits[0] * 17, green: digits[1] * 17, blue: digits[2] * 17,
-                            alpha: digits.count == 4 ? digits[3] * 17 / 255 : 1)
+            return CSSColor(
+                red: digits[0] * 17, green: digits[1] * 17, blue: digits[2] * 17,
+                alpha: digits.count == 4 ? digits[3] * 17 / 255 : 1)
         case 6, 8:
             let bytes = stride(from: 0, to: digits.count, by: 2).map { digits[$0] * 16 + digits[$0 + 1] }
-            return CSSColor(red: bytes[0], green: bytes[1], blue: bytes[2],
-                            alpha: bytes.count == 4 ? bytes[3] / 255 : 1)
+            return CSSColor(
+                red: bytes[0], green: bytes[1], blue: bytes[2],
+                alpha: bytes.count == 4 ? bytes[3] / 255 : 1)
         default:
             return nil
         }
@@ -181,7 +184,8 @@ public struct CSSColor: Sendable, Hashable {
             }
         }
         guard let saturation = fraction(values[1]), let lightness = fraction(values[2]),
-              let alpha = alphaValue(values) else { return nil }
+            let alpha = alphaValue(values)
+        else { return nil }
         // CSS Color 4 §7.1, hslToRgb.
         let normalizedHue = (hue.truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360)
         func channel(_ n: Double) -> Double {

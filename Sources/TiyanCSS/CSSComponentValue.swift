@@ -11,15 +11,21 @@ public indirect enum CSSComponentValue: Sendable, Hashable {
     /// tokens; blocks left open at the end of input are closed there.
     public static func parseList(_ tokens: [CSSToken]) -> [CSSComponentValue] {
         var index = 0
-        return parseList(tokens, index: &index, closing: nil)
+        return parseList(tokens, index: &index, closing: nil, depth: 0)
     }
+
+    /// Blocks nested deeper than this stay flat tokens: real sheets nest a few levels, and a
+    /// hostile one must not exhaust the stack.
+    static let maximumDepth = 64
 
     public static func parseList(_ text: String) -> [CSSComponentValue] {
         parseList(CSSTokenizer.tokenize(text))
     }
 
-    private static func parseList(_ tokens: [CSSToken], index: inout Int,
-                                  closing: CSSToken.Kind?) -> [CSSComponentValue] {
+    private static func parseList(
+        _ tokens: [CSSToken], index: inout Int,
+        closing: CSSToken.Kind?, depth: Int
+    ) -> [CSSComponentValue] {
         var values: [CSSComponentValue] = []
         while index < tokens.count {
             let token = tokens[index]
@@ -27,17 +33,22 @@ public indirect enum CSSComponentValue: Sendable, Hashable {
             if let closing, token.kind == closing {
                 return values
             }
+            if depth >= maximumDepth {
+                values.append(.token(token))
+                continue
+            }
+            func nested(_ closing: CSSToken.Kind) -> [CSSComponentValue] {
+                parseList(tokens, index: &index, closing: closing, depth: depth + 1)
+            }
             switch token.kind {
             case .function(let name):
-                let arguments = parseList(tokens, index: &index, closing: .closeParenthesis)
-                values.append(.function(name: name, source: token.text, arguments: arguments))
+                values.append(.function(name: name, source: token.text, arguments: nested(.closeParenthesis)))
             case .openCurly:
-                values.append(.block(opening: "{", contents: parseList(tokens, index: &index, closing: .closeCurly)))
+                values.append(.block(opening: "{", contents: nested(.closeCurly)))
             case .openSquare:
-                values.append(.block(opening: "[", contents: parseList(tokens, index: &index, closing: .closeSquare)))
+                values.append(.block(opening: "[", contents: nested(.closeSquare)))
             case .openParenthesis:
-                values.append(.block(opening: "(", contents: parseList(tokens, index: &index,
-                                                                      closing: .closeParenthesis)))
+                values.append(.block(opening: "(", contents: nested(.closeParenthesis)))
             default:
                 values.append(.token(token))
             }

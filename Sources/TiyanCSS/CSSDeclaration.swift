@@ -59,7 +59,8 @@ public enum CSSDeclarationParser {
         var end = value.count
         while end > 0, value[end - 1].isTrivia { end -= 1 }
         guard end > 0, case .ident(let word)? = value[end - 1].token?.kind,
-              word.lowercased() == "important" else { return false }
+            word.lowercased() == "important"
+        else { return false }
         var bang = end - 1
         while bang > 0, value[bang - 1].isTrivia { bang -= 1 }
         guard bang > 0, value[bang - 1].token?.kind == .delim("!") else { return false }

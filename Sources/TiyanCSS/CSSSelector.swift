@@ -34,9 +34,11 @@ public struct CSSSelector: Sendable, Hashable {
         public var pseudoClasses: [PseudoClass] = []
         /// `::before`, `::first-line`, …
         public var pseudoElement: String?
+        /// Written as `*`: any element (same as no type).
+        public var isUniversal = false
 
         var isEmpty: Bool {
-            type == nil && ids.isEmpty && classes.isEmpty && attributes.isEmpty && pseudoClasses.isEmpty
+            !isUniversal && type == nil && ids.isEmpty && classes.isEmpty && attributes.isEmpty && pseudoClasses.isEmpty
                 && pseudoElement == nil
         }
     }
@@ -62,10 +64,11 @@ public struct CSSSelector: Sendable, Hashable {
     /// dynamic state such as `:hover`.
     public var matchesStaticElements: Bool {
         parts.allSatisfy { part in
-            part.compound.pseudoElement == nil && part.compound.pseudoClasses.allSatisfy {
-                if case .dynamic = $0 { return false }
-                return true
-            }
+            part.compound.pseudoElement == nil
+                && part.compound.pseudoClasses.allSatisfy {
+                    if case .dynamic = $0 { return false }
+                    return true
+                }
         }
     }
 
@@ -98,8 +101,9 @@ public struct CSSSpecificity: Sendable, Hashable, Comparable {
 
 extension CSSSelector.Compound {
     var specificity: CSSSpecificity {
-        var result = CSSSpecificity(ids: ids.count, classes: classes.count + attributes.count,
-                                    types: (type == nil ? 0 : 1) + (pseudoElement == nil ? 0 : 1))
+        var result = CSSSpecificity(
+            ids: ids.count, classes: classes.count + attributes.count,
+            types: (type == nil ? 0 : 1) + (pseudoElement == nil ? 0 : 1))
         for pseudo in pseudoClasses {
             if case .not(let inner) = pseudo {
                 result = result + inner.specificity
@@ -184,6 +188,7 @@ private struct SelectorParser {
                     compound.type = name.lowercased()
                 case .delim("*"):
                     guard isFirst else { return nil }
+                    compound.isUniversal = true
                 case .hash(let id, _):
                     compound.ids.append(id)
                 case .delim("."):
@@ -233,7 +238,7 @@ private struct SelectorParser {
                 compound.pseudoElement = name
                 return .some(nil)
             case "hover", "focus", "active", "visited", "focus-within", "focus-visible", "target", "checked",
-                 "disabled", "enabled", "invalid", "valid", "placeholder-shown", "fullscreen":
+                "disabled", "enabled", "invalid", "valid", "placeholder-shown", "fullscreen":
                 return .dynamic(name)
             default:
                 return nil

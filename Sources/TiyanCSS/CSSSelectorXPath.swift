@@ -73,7 +73,8 @@ extension CSSSelector.AttributeTest {
         case .dashMatch: return "\(attribute)=\(literal) or starts-with(\(attribute), \(xpathLiteral(value + "-")))"
         case .prefix: return value.isEmpty ? "false()" : "starts-with(\(attribute), \(literal))"
         case .suffix:
-            return value.isEmpty ? "false()"
+            return value.isEmpty
+                ? "false()"
                 : "substring(\(attribute), string-length(\(attribute)) - string-length(\(literal)) + 1)=\(literal)"
         case .substring: return value.isEmpty ? "false()" : "contains(\(attribute), \(literal))"
         }

@@ -12,8 +12,10 @@ public struct CSSStyleRule: Sendable, Hashable {
     /// The rule as text, for evidence.
     public var text: String
 
-    public init(selectorText: String, selectors: [String], declarations: [CSSDeclaration], media: [String],
-                index: Int, text: String) {
+    public init(
+        selectorText: String, selectors: [String], declarations: [CSSDeclaration], media: [String],
+        index: Int, text: String
+    ) {
         self.selectorText = selectorText
         self.selectors = selectors
         self.declarations = declarations
@@ -112,8 +114,10 @@ private struct Builder {
         }
     }
 
-    mutating func consumeAtRule(_ name: String, prelude: [CSSComponentValue], block: [CSSComponentValue]?,
-                                media: [String]) {
+    mutating func consumeAtRule(
+        _ name: String, prelude: [CSSComponentValue], block: [CSSComponentValue]?,
+        media: [String]
+    ) {
         let condition = prelude.serialized()
         switch name {
         case "charset":
@@ -149,8 +153,10 @@ private struct Builder {
 
     /// A style rule, and any rules nested inside its block (CSS Nesting: `&` stands for the
     /// parent; a nested selector without `&` is a descendant of it).
-    mutating func addStyleRule(prelude: [CSSComponentValue], block: [CSSComponentValue], media: [String],
-                               parentSelectors: [String]?) {
+    mutating func addStyleRule(
+        prelude: [CSSComponentValue], block: [CSSComponentValue], media: [String],
+        parentSelectors: [String]?
+    ) {
         let selectorText = prelude.serialized()
         guard !selectorText.isEmpty else { return }
         var selectors = CSSSelectorList.split(selectorText)
@@ -171,8 +177,9 @@ private struct Builder {
         for (nestedPrelude, nestedBlock) in nested {
             if case .atKeyword(let name)? = nestedPrelude.first?.token?.kind, name.lowercased() == "media" {
                 let condition = Array(nestedPrelude.dropFirst()).serialized()
-                addStyleRule(prelude: prelude, block: nestedBlock, media: media + [condition],
-                             parentSelectors: parentSelectors)
+                addStyleRule(
+                    prelude: prelude, block: nestedBlock, media: media + [condition],
+                    parentSelectors: parentSelectors)
             } else if nestedPrelude.first?.token.map({ if case .atKeyword = $0.kind { true } else { false } }) != true {
                 addStyleRule(prelude: nestedPrelude, block: nestedBlock, media: media, parentSelectors: selectors)
             }
@@ -182,7 +189,8 @@ private struct Builder {
     /// Separates a block's declarations from the rules nested in it. A nested rule is a prelude
     /// that does not start like a declaration (`ident :`) followed by a `{}` block.
     func splitNested(_ block: [CSSComponentValue])
-        -> ([CSSComponentValue], [([CSSComponentValue], [CSSComponentValue])]) {
+        -> ([CSSComponentValue], [([CSSComponentValue], [CSSComponentValue])])
+    {
         var declarations: [CSSComponentValue] = []
         var nested: [([CSSComponentValue], [CSSComponentValue])] = []
         var chunk: [CSSComponentValue] = []

@@ -131,15 +131,33 @@ public struct CSSTokenizer: Sendable {
                 let isIdentifier = startsIdentifier()
                 return .hash(consumeName(), isIdentifier: isIdentifier)
             }
-        case "(": position += 1; return .openParenthesis
-        case ")": position += 1; return .closeParenthesis
-        case "[": position += 1; return .openSquare
-        case "]": position += 1; return .closeSquare
-        case "{": position += 1; return .openCurly
-        case "}": position += 1; return .closeCurly
-        case ",": position += 1; return .comma
-        case ":": position += 1; return .colon
-        case ";": position += 1; return .semicolon
+        case "(":
+            position += 1
+            return .openParenthesis
+        case ")":
+            position += 1
+            return .closeParenthesis
+        case "[":
+            position += 1
+            return .openSquare
+        case "]":
+            position += 1
+            return .closeSquare
+        case "{":
+            position += 1
+            return .openCurly
+        case "}":
+            position += 1
+            return .closeCurly
+        case ",":
+            position += 1
+            return .comma
+        case ":":
+            position += 1
+            return .colon
+        case ";":
+            position += 1
+            return .semicolon
         case "+", ".":
             if startsNumber() { return consumeNumeric() }
         case "-":
@@ -264,17 +282,31 @@ public struct CSSTokenizer: Sendable {
             take(sign)
             position += 1
         }
-        while Self.isDigit(peek()), let digit = peek() { take(digit); position += 1 }
+        while Self.isDigit(peek()), let digit = peek() {
+            take(digit)
+            position += 1
+        }
         if peek() == ".", Self.isDigit(peek(1)) {
-            take("."); position += 1
-            while Self.isDigit(peek()), let digit = peek() { take(digit); position += 1 }
+            take(".")
+            position += 1
+            while Self.isDigit(peek()), let digit = peek() {
+                take(digit)
+                position += 1
+            }
         }
         if let e = peek(), e == "e" || e == "E" {
             let hasSign = peek(1) == "+" || peek(1) == "-"
             if Self.isDigit(peek(hasSign ? 2 : 1)) {
-                take("e"); position += 1
-                if hasSign, let sign = peek() { take(sign); position += 1 }
-                while Self.isDigit(peek()), let digit = peek() { take(digit); position += 1 }
+                take("e")
+                position += 1
+                if hasSign, let sign = peek() {
+                    take(sign)
+                    position += 1
+                }
+                while Self.isDigit(peek()), let digit = peek() {
+                    take(digit)
+                    position += 1
+                }
             }
         }
         return Double(representation) ?? 0

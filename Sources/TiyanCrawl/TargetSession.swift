@@ -3,6 +3,7 @@ import TiyanFetch
 import TiyanArchive
 import TiyanConfig
 import TiyanHTML
+import TiyanCSS
 import Foundation
 
 /// The crawl of one target. Confined to one task: batches fan out to the fetcher and come back
@@ -43,6 +44,7 @@ final class TargetSession {
         var scriptBodies: [(url: String, text: String)] = []
         if let homeDocument {
             let loaded = try await fetch(loadedResources(of: homeDocument))
+            try await fetchImports(of: loaded)
             scriptBodies = loaded.filter { $0.role == .script && $0.error == nil }.map {
                 ($0.finalURL, CharsetDecoder.decode($0.body, contentType: $0.contentType).text)
             }
@@ -56,6 +58,7 @@ final class TargetSession {
         try await fetchRoles(from: candidates)
         try await fetchLoginScripts()
         try await searchPortal(home: homeDocument, scripts: scriptBodies)
+        try await fetchElderResources()
         if let homeDocument { try await checkLinks(of: homeDocument) }
     }
 
@@ -91,6 +94,37 @@ final class TargetSession {
             .prefix(rules.limits.stylesheets)
         return scripts.map { PlannedFetch(url: $0, role: .script, userAgent: pageAgent, discoveredFrom: document.url) }
             + sheets.map { PlannedFetch(url: $0, role: .stylesheet, userAgent: pageAgent, discoveredFrom: document.url) }
+    }
+
+    /// The elder page's own same-site scripts and stylesheets: its font sizes and colours
+    /// (EL-05..07) are decided by the CSS that applies there, often a sheet of its own, and its
+    /// scripts may write the buttons and pop-ups EL-03/04 look for.
+    private func fetchElderResources() async throws {
+        guard let elder = records.first(where: { $0.role == .elder && $0.error == nil }),
+              let document = document(for: elder) else { return }
+        let fetched = try await fetch(loadedResources(of: document).filter { !fetchedURLs.contains($0.url) })
+        try await fetchImports(of: fetched)
+    }
+
+    /// Same-site sheets that fetched stylesheets `@import`, two levels deep: their rules apply
+    /// to the page as much as the importing sheet's own.
+    private func fetchImports(of fetched: [FetchRecord]) async throws {
+        var sheets = fetched.filter { $0.role == .stylesheet && $0.error == nil }
+        for _ in 0..<2 where !sheets.isEmpty {
+            var seen = fetchedURLs
+            var plans: [PlannedFetch] = []
+            for sheet in sheets {
+                let site = URLResolver.site(of: sheet.finalURL)
+                let text = CharsetDecoder.decode(sheet.body, contentType: sheet.contentType).text
+                for entry in CSSStyleSheet.parse(text).imports {
+                    guard let url = URLResolver.resolve(entry.url, against: sheet.finalURL), site != nil,
+                          URLResolver.site(of: url) == site, seen.insert(url).inserted else { continue }
+                    plans.append(PlannedFetch(url: url, role: .stylesheet, userAgent: pageAgent,
+                                              discoveredFrom: sheet.finalURL))
+                }
+            }
+            sheets = try await fetch(Array(plans.prefix(rules.limits.stylesheets))).filter { $0.error == nil }
+        }
     }
 
     /// Hints first (configured), then discovery from the home page, the login page and the

@@ -59,6 +59,16 @@ public final class HTMLDocument {
         try XPathQuery.elements(matching: xpath, in: document).map(snapshot)
     }
 
+    /// The absolute XPath of one of this document's elements.
+    func path(of node: NodePointer) -> String { paths.path(of: node) }
+
+    /// The absolute XPaths of the elements an expression selects, without building snapshots
+    /// (text and markup): for matching many selectors against one page, as a CSS cascade does.
+    /// Throws `HTMLError.invalidXPath`.
+    public func elementPaths(_ xpath: String) throws -> [String] {
+        try XPathQuery.elements(matching: xpath, in: document).map { paths.path(of: $0) }
+    }
+
     /// Elements matching an XPath evaluated with `element` as the context node, so relative
     /// expressions such as `.//a` work (search results: an item, then its title link). `element`
     /// must come from this document. Throws `HTMLError.invalidXPath`.

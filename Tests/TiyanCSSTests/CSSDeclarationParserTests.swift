@@ -4,19 +4,21 @@ import TiyanCSS
 @Suite struct CSSDeclarationParserTests {
     @Test func parsesAStyleAttribute() {
         let declarations = CSSDeclarationParser.parse(" Color : RED ; FONT-size:16px;; line-height: 1.5 ")
-        #expect(declarations == [
-            CSSDeclaration(property: "color", value: "RED"),
-            CSSDeclaration(property: "font-size", value: "16px"),
-            CSSDeclaration(property: "line-height", value: "1.5"),
-        ])
+        #expect(
+            declarations == [
+                CSSDeclaration(property: "color", value: "RED"),
+                CSSDeclaration(property: "font-size", value: "16px"),
+                CSSDeclaration(property: "line-height", value: "1.5"),
+            ])
     }
 
     @Test func importantIsSeparatedInAnyCase() {
         let declarations = CSSDeclarationParser.parse("color: #333 ! IMPORTANT; font-size: 18px!important")
-        #expect(declarations == [
-            CSSDeclaration(property: "color", value: "#333", isImportant: true),
-            CSSDeclaration(property: "font-size", value: "18px", isImportant: true),
-        ])
+        #expect(
+            declarations == [
+                CSSDeclaration(property: "color", value: "#333", isImportant: true),
+                CSSDeclaration(property: "font-size", value: "18px", isImportant: true),
+            ])
     }
 
     @Test func semicolonsInsideStringsAndURLsDoNotSplit() {
@@ -40,10 +42,11 @@ import TiyanCSS
 
     @Test func customPropertiesKeepTheirCase() {
         let declarations = CSSDeclarationParser.parse("--Main-Color: #f00; --empty:;")
-        #expect(declarations == [
-            CSSDeclaration(property: "--Main-Color", value: "#f00"),
-            CSSDeclaration(property: "--empty", value: ""),
-        ])
+        #expect(
+            declarations == [
+                CSSDeclaration(property: "--Main-Color", value: "#f00"),
+                CSSDeclaration(property: "--empty", value: ""),
+            ])
     }
 
     @Test func chineseFontNamesSurvive() {

@@ -13,15 +13,18 @@ import TiyanCSS
 
     @Test func xpathForTypeClassIdAndCombinators() {
         #expect(CSSSelector.parse("body")?.xpath == "//body")
-        #expect(CSSSelector.parse(".a>p")?.xpath
-            == "//*[contains(concat(' ', normalize-space(@class), ' '), ' a ')]/p")
+        #expect(
+            CSSSelector.parse(".a>p")?.xpath
+                == "//*[contains(concat(' ', normalize-space(@class), ' '), ' a ')]/p")
         #expect(CSSSelector.parse("#x li")?.xpath == "//*[@id='x']//li")
         #expect(CSSSelector.parse("h1 + p")?.xpath == "//h1/following-sibling::*[1][self::p]")
         #expect(CSSSelector.parse("a[href^=\"http\"]")?.xpath == "//a[starts-with(@href, 'http')]")
-        #expect(CSSSelector.parse("li:nth-child(odd)")?.xpath
-            == "//li[(count(preceding-sibling::*) + 1) >= 1 and ((count(preceding-sibling::*) + 1) - 1) mod 2 = 0]")
-        #expect(CSSSelector.parse("p:not(.x)")?.xpath
-            == "//p[not(self::*[contains(concat(' ', normalize-space(@class), ' '), ' x ')])]")
+        #expect(
+            CSSSelector.parse("li:nth-child(odd)")?.xpath
+                == "//li[(count(preceding-sibling::*) + 1) >= 1 and ((count(preceding-sibling::*) + 1) - 1) mod 2 = 0]")
+        #expect(
+            CSSSelector.parse("p:not(.x)")?.xpath
+                == "//p[not(self::*[contains(concat(' ', normalize-space(@class), ' '), ' x ')])]")
     }
 
     @Test func statesAndPseudoElementsDoNotMatchAPageAtRest() {

@@ -3,7 +3,8 @@ import TiyanCSS
 
 @Suite struct CSSStyleSheetTests {
     @Test func rulesKeepSelectorListsAndOrder() {
-        let sheet = CSSStyleSheet.parse("""
+        let sheet = CSSStyleSheet.parse(
+            """
             <!-- body, p ,li { font-size: 14px } /* c */ .nav>a:hover{color:red} -->
             """)
         #expect(sheet.rules.map(\.selectors) == [["body", "p", "li"], [".nav>a:hover"]])
@@ -13,16 +14,19 @@ import TiyanCSS
     }
 
     @Test func mediaBlocksKeepTheirConditionAndNest() {
-        let sheet = CSSStyleSheet.parse("""
+        let sheet = CSSStyleSheet.parse(
+            """
             @media print { body { font-size: 10pt } }
             @media screen and (min-width: 1200px) { @media (max-width: 1600px) { .w { width: 1200px } } }
             p { color: #333 }
             """)
-        #expect(sheet.rules.map(\.media) == [["print"], ["screen and (min-width: 1200px)", "(max-width: 1600px)"], []])
+        #expect(
+            sheet.rules.map(\.media) == [["print"], ["screen and (min-width: 1200px)", "(max-width: 1600px)"], []])
     }
 
     @Test func importsCharsetAndSkippedAtRules() {
-        let sheet = CSSStyleSheet.parse("""
+        let sheet = CSSStyleSheet.parse(
+            """
             @charset "gbk";
             @import url(base.css);
             @import "print.css" print;
@@ -38,7 +42,8 @@ import TiyanCSS
     }
 
     @Test func nestedRulesSurviveAndExpand() {
-        let sheet = CSSStyleSheet.parse("""
+        let sheet = CSSStyleSheet.parse(
+            """
             .care { font-size: 20px; a:hover { color: red } & > p { line-height: 2 } color: #000; }
             .next { color: blue }
             """)

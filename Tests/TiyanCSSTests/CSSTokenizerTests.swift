@@ -7,9 +7,10 @@ import TiyanCSS
     }
 
     @Test func commentsStringsAndEscapes() {
-        #expect(kinds(#"/* a */"x\"y" 'a\62 c'"#) == [
-            .comment, .string(#"x"y"#), .whitespace, .string("abc"),
-        ])
+        #expect(
+            kinds(#"/* a */"x\"y" 'a\62 c'"#) == [
+                .comment, .string(#"x"y"#), .whitespace, .string("abc"),
+            ])
     }
 
     @Test func urlsQuotedAndUnquoted() {
@@ -19,17 +20,19 @@ import TiyanCSS
     }
 
     @Test func numbersPercentagesAndDimensions() {
-        #expect(kinds("16px 1.5 50% -.5em 1e2") == [
-            .dimension(16, unit: "px"), .whitespace, .number(1.5), .whitespace, .percentage(50),
-            .whitespace, .dimension(-0.5, unit: "em"), .whitespace, .number(100),
-        ])
+        #expect(
+            kinds("16px 1.5 50% -.5em 1e2") == [
+                .dimension(16, unit: "px"), .whitespace, .number(1.5), .whitespace, .percentage(50),
+                .whitespace, .dimension(-0.5, unit: "em"), .whitespace, .number(100),
+            ])
     }
 
     @Test func hashesAtKeywordsAndDelimiters() {
-        #expect(kinds("#fff #1a @media >") == [
-            .hash("fff", isIdentifier: true), .whitespace, .hash("1a", isIdentifier: false), .whitespace,
-            .atKeyword("media"), .whitespace, .delim(">"),
-        ])
+        #expect(
+            kinds("#fff #1a @media >") == [
+                .hash("fff", isIdentifier: true), .whitespace, .hash("1a", isIdentifier: false), .whitespace,
+                .atKeyword("media"), .whitespace, .delim(">"),
+            ])
     }
 
     @Test func unterminatedInputEndsCleanly() {
@@ -71,5 +74,16 @@ struct SplitMix64: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+@Suite struct CSSNestingLimitTests {
+    /// A hostile sheet nests far deeper than any real one; parsing stays within the stack.
+    @Test func deepNestingDoesNotExhaustTheStack() {
+        let deep = String(repeating: "(", count: 200_000) + String(repeating: "{[", count: 100_000)
+        let sheet = CSSStyleSheet.parse("p{color:red}" + deep)
+        #expect(sheet.rules.first?.declarations == [CSSDeclaration(property: "color", value: "red")])
+        #expect(CSSDeclarationParser.parse("a:" + deep).isEmpty == false)
+        #expect(CSSSelector.parse(String(repeating: ":not(", count: 10_000) + "p") == nil)
     }
 }

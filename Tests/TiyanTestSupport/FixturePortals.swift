@@ -22,6 +22,8 @@ public struct FixturePortals: Sendable {
         ("jia", "甲省政务服务网", "330000", "http://www.jiazwfw.gov.cn/"),
         ("yi", "乙市便民服务网", "440100", "http://www.yi-bianmin.com/"),
         ("bing", "丙省政务服务网", "500000", "https://www.bingzwfw.gov.cn/"),
+        ("ding", "丁省政务服务网", "610000", "http://www.dingzwfw.gov.cn/"),
+        ("mao", "卯省政务服务网", "530000", "http://www.maozwfw.gov.cn/"),
         ("challenge", "挑战省政务服务网", "110000", "http://www.challenge.gov.cn/"),
         ("shell", "单页省政务服务网", "120000", "http://www.shell.gov.cn/"),
         ("loop", "循环省政务服务网", "130000", "http://www.loop.gov.cn/"),

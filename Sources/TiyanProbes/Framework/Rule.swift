@@ -25,5 +25,6 @@ enum ProbeRegistry {
         ModuleDefinition(name: "english", rules: EnglishModule.rules),
         ModuleDefinition(name: "login", rules: LoginModule.rules),
         ModuleDefinition(name: "search", rules: SearchModule.rules),
+        ModuleDefinition(name: "elder", rules: ElderModule.rules),
     ]
 }

@@ -1,0 +1,59 @@
+import TiyanCore
+
+/// EL-05: the typical font size of the elder page's body text, from the CSS that applies to it
+/// (font-size, and the `font` shorthand; rem against the root, em and % along the ancestors).
+struct ElderFontSize: Rule {
+    static let id = "EL-05"
+    let style: StyleSettings
+    let minimum: Double
+
+    init(settings: RuleSettings) throws {
+        style = try StyleSettings(settings: settings)
+        minimum = try settings.number("min_font_px")
+    }
+
+    func evaluate(_ site: SiteContext) throws -> Finding {
+        let choice = try ElderPageChoice(site)
+        let page = choice.page
+        let styles = style.styles(for: choice, site: site)
+        let cascade = StyleCascade(styles: styles, defaultFontSize: style.defaultFontSize)
+        var histogram = ValueHistogram()
+        for path in (try? page.document.elementPaths(style.textElements)) ?? [] {
+            let size = cascade.fontSize(at: path)
+            histogram.add(
+                (size.value * 2).rounded() / 2, origin: size.origin,
+                sample: path)
+        }
+        let context = StyleSettings.context(choice, styles)
+        guard let (value, bucket) = histogram.mode else {
+            return Finding(
+                .undetermined, value: .object(context), evidence: [page.scopeEvidence("no body text")],
+                reason: choice.reason("the page has no body text"))
+        }
+        guard histogram.declaredCount > 0 else {
+            return Finding(
+                .undetermined, value: .object(context),
+                evidence: StyleSettings.evidence(of: bucket.sample, on: page, []),
+                reason: choice.reason(
+                    "no CSS that applies declares a font-size for the body text (the browser default would apply)"))
+        }
+        var evidence: [Evidence] = []
+        if let origin = bucket.origin { evidence.append(origin.evidence([("decides", "font-size")])) }
+        evidence += StyleSettings.evidence(of: bucket.sample, on: page, [("font_size_px", .number(value))])
+        let finding = Finding(
+            value >= minimum ? .pass : .fail,
+            value: .object(
+                [
+                    ("font_size_px", .number(value)),
+                    ("share", .number(Double(bucket.count) / Double(histogram.total))),
+                    ("text_elements", .number(Double(histogram.total))),
+                    ("distribution", histogram.distribution),
+                ] + context),
+            confidence: StyleSettings.confidence(styles), evidence: evidence,
+            reason: choice.reason(
+                value >= minimum
+                    ? nil : "body text is \(ValueHistogram.format(value))px, below \(ValueHistogram.format(minimum))px")
+        )
+        return value >= minimum ? finding : page.negative(finding)
+    }
+}

@@ -1,0 +1,69 @@
+import TiyanCore
+
+/// EL-06: the typical line spacing of the elder page's body text, as a multiple of its font size.
+struct ElderLineHeight: Rule {
+    static let id = "EL-06"
+    let style: StyleSettings
+    let minimum: Double
+    let normalRatio: Double
+
+    init(settings: RuleSettings) throws {
+        style = try StyleSettings(settings: settings)
+        minimum = try settings.number("min_line_height_ratio")
+        normalRatio = try settings.number("normal_line_height_ratio")
+    }
+
+    func evaluate(_ site: SiteContext) throws -> Finding {
+        let choice = try ElderPageChoice(site)
+        let page = choice.page
+        let styles = style.styles(for: choice, site: site)
+        let cascade = StyleCascade(styles: styles, defaultFontSize: style.defaultFontSize)
+        var histogram = ValueHistogram()
+        for path in (try? page.document.elementPaths(style.textElements)) ?? [] {
+            let line = cascade.lineHeight(at: path)
+            let ratio: Double
+            switch line.value {
+            case .normal: ratio = normalRatio
+            case .factor(let factor): ratio = factor
+            case .pixels(let pixels):
+                let size = cascade.fontSize(at: path).value
+                ratio = size > 0 ? pixels / size : normalRatio
+            }
+            histogram.add(
+                (ratio * 100).rounded() / 100, origin: line.origin,
+                sample: path)
+        }
+        let context = StyleSettings.context(choice, styles)
+        guard let (value, bucket) = histogram.mode else {
+            return Finding(
+                .undetermined, value: .object(context), evidence: [page.scopeEvidence("no body text")],
+                reason: choice.reason("the page has no body text"))
+        }
+        guard histogram.declaredCount > 0 else {
+            return Finding(
+                .undetermined, value: .object(context),
+                evidence: StyleSettings.evidence(of: bucket.sample, on: page, []),
+                reason: choice.reason("no CSS that applies declares a line-height for the body text"))
+        }
+        var evidence: [Evidence] = []
+        if let origin = bucket.origin { evidence.append(origin.evidence([("decides", "line-height")])) }
+        evidence += StyleSettings.evidence(of: bucket.sample, on: page, [("line_height_ratio", .number(value))])
+        let passes = value >= minimum - 0.001
+        let finding = Finding(
+            passes ? .pass : .fail,
+            value: .object(
+                [
+                    ("line_height_ratio", .number(value)),
+                    ("share", .number(Double(bucket.count) / Double(histogram.total))),
+                    ("text_elements", .number(Double(histogram.total))),
+                    ("distribution", histogram.distribution),
+                ] + context),
+            confidence: StyleSettings.confidence(styles), evidence: evidence,
+            reason: choice.reason(
+                passes
+                    ? nil
+                    : "body text line spacing is \(ValueHistogram.format(value))×, below \(ValueHistogram.format(minimum))×"
+            ))
+        return passes ? finding : page.negative(finding)
+    }
+}
