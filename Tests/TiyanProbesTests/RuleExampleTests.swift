@@ -21,9 +21,10 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
 @Suite struct RuleExampleTests {
     @Test func everyRuleHasBothKindsOfExamples() throws {
         let runner = try Fixtures.runner()
-        #expect(runner.modules == ["basics"])
+        #expect(runner.modules.contains("basics") && runner.modules.contains("privacy"))
         let ids = runner.rules.map(\.id)
-        #expect(ids == (1...13).map { String(format: "SB-%02d", $0) })
+        #expect((1...13).map { String(format: "SB-%02d", $0) }.allSatisfy(ids.contains))
+        #expect((1...12).map { String(format: "PR-%02d", $0) }.allSatisfy(ids.contains))
         for rule in runner.rules {
             #expect(rule.examples.contains { $0.kind == .triggering }, "\(rule.id) has no triggering example")
             #expect(rule.examples.contains { $0.kind == .nonTriggering }, "\(rule.id) has no non-triggering example")

@@ -28,6 +28,11 @@ public struct FixturePortals: Sendable {
         ("down", "故障省政务服务网", "150000", "http://www.down.gov.cn/"),
         ("huge", "超大省政务服务网", "210000", "http://www.huge.gov.cn/"),
         ("bomb", "压缩炸弹省政务服务网", "220000", "http://www.bomb.gov.cn/"),
+        // Privacy fixtures: a complete policy linked only from the registration page; a thin
+        // 隐私声明 with a pre-checked box and an undisclosed tracker; a policy published as PDF.
+        ("ji", "己省政务服务网", "610000", "http://www.jizwfw.gov.cn/"),
+        ("geng", "庚省网上办事大厅", "520000", "http://www.gengzwfw.gov.cn/"),
+        ("xin", "辛市政务服务网", "330100", "http://www.xinshi.gov.cn/"),
     ]
 
     public static func targetsYAML(ids: [String]? = nil) -> String {
@@ -117,6 +122,7 @@ public struct FixturePortals: Sendable {
         case "js": return "application/javascript"
         case "css": return "text/css"
         case "txt": return "text/plain"
+        case "pdf": return "application/pdf"
         default: return "application/octet-stream"
         }
     }

@@ -1,0 +1,96 @@
+import TiyanCore
+
+/// The twelve element keys of PR-06 (SPEC.md "Values with a fixed shape"), in report order.
+enum PolicyElement: String, CaseIterable {
+    case controllerIdentity = "controller_identity"
+    case contact
+    case purposes
+    case dataTypes = "data_types"
+    case retention
+    case userRights = "user_rights"
+    case sharing
+    case sensitive
+    case minors
+    case updateDate = "update_date"
+    case complaint
+    case security
+}
+
+/// Decides which elements a policy states, sentence by sentence: a sentence states an element
+/// when it matches that element's statement patterns; under a heading about the element it
+/// states it more surely. The weights keep the sentence that says it ahead of one that only
+/// mentions the word (a summary, a cross-reference, a heading).
+struct ElementReader {
+    struct Cues {
+        var statements: [Pattern]
+        var heading: Pattern
+    }
+
+    struct Weights {
+        var statement: Double
+        var heading: Double
+        var section: Double
+        var summaryElements: Int
+        var summaryPenalty: Double
+        var reference: Pattern
+        var referencePenalty: Double
+        var headingPenalty: Double
+    }
+
+    struct Statement {
+        var sentence: PolicyText.Sentence
+        var score: Double
+    }
+
+    let cues: [(PolicyElement, Cues)]
+    let weights: Weights
+
+    init(settings: RuleSettings) throws {
+        cues = try PolicyElement.allCases.map { element in
+            (element, Cues(statements: try settings.patterns("\(element.rawValue)_statements"),
+                           heading: try settings.pattern("\(element.rawValue)_heading")))
+        }
+        let summaryElements = try settings.integer("summary_elements")
+        weights = Weights(
+            statement: try settings.number("statement_weight"), heading: try settings.number("heading_weight"),
+            section: try settings.number("section_weight"), summaryElements: summaryElements,
+            summaryPenalty: try settings.number("summary_penalty"), reference: try settings.pattern("reference"),
+            referencePenalty: try settings.number("reference_penalty"),
+            headingPenalty: try settings.number("heading_penalty"))
+    }
+
+    /// For each element the policy states, its statements best first.
+    func read(_ text: PolicyText) -> [PolicyElement: [Statement]] {
+        var found: [PolicyElement: [Statement]] = [:]
+        for sentence in text.sentences {
+            let hits = cues.map { element, cue in
+                (element, min(2, cue.statements.reduce(0) { $0 + ($1.matches(sentence.text) ? 1 : 0) }))
+            }
+            let named = hits.filter { $0.1 > 0 }.count
+            guard named > 0 else { continue }
+            let isReference = weights.reference.matches(sentence.text)
+            for (element, count) in hits where count > 0 {
+                var score = weights.statement * Double(count) + weights.heading * headingBonus(element, sentence)
+                if named >= weights.summaryElements { score *= weights.summaryPenalty }
+                if isReference { score *= weights.referencePenalty }
+                if sentence.isHeading { score *= weights.headingPenalty }
+                found[element, default: []].append(Statement(sentence: sentence, score: score))
+            }
+        }
+        for element in found.keys {
+            found[element]?.sort { $0.score != $1.score ? $0.score > $1.score : $0.sentence.index < $1.sentence.index }
+        }
+        return found
+    }
+
+    /// The nearest heading decides: if it is about this element (shared with k others: 1/k),
+    /// the bonus; if it is about other elements only, none. A section heading counts less.
+    private func headingBonus(_ element: PolicyElement, _ sentence: PolicyText.Sentence) -> Double {
+        for (heading, weight) in [(sentence.subsection, 1.0), (sentence.section, weights.section)] where !heading.isEmpty {
+            let about = cues.filter { $0.1.heading.matches(heading) }.map(\.0)
+            if about.contains(element) { return weight / Double(about.count) }
+            if !about.isEmpty { return 0 }
+        }
+        return 0
+    }
+}
