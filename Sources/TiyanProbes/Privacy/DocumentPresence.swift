@@ -14,7 +14,17 @@ struct DocumentPresence {
 
     func evaluate(_ site: SiteContext) throws -> Finding {
         if !site.records(role).isEmpty {
-            let copy = try PolicyCopy.locate(role, in: site, minCharacters: minCharacters)
+            let copy: PolicyCopy
+            do {
+                copy = try PolicyCopy.locate(role, in: site, minCharacters: minCharacters)
+            } catch let unavailable as PageUnavailable {
+                // A link that leads to "not found" is a missing document, not an unreachable site.
+                let records = site.records(role)
+                guard records.allSatisfy({ [404, 410].contains($0.status ?? 0) }) else { throw unavailable }
+                return Finding(
+                    .fail, value: false, evidence: unavailable.evidence,
+                    reason: "the \(name) link leads to HTTP \(records[0].status ?? 404)")
+            }
             let value = JSONValue.object([("url", .string(copy.url)), ("form", .string(copy.form.rawValue))])
             if copy.form == .html, let page = copy.page,
                PolicyCopy.chineseCharacterCount(page.document.visibleText) < minCharacters {
