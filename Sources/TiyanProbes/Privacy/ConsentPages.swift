@@ -43,7 +43,8 @@ struct ConsentPages {
         }
     }
 
-    /// The text around an element: its own, its parent's and its grandparent's, the first one
+    /// The text around an element: its own, its `<label for>`, its parent's and its grandparent's
+    /// (never a whole page, form or table), the first one
     /// (nearest first) no longer than `limit` that matches.
     static func label(of element: HTMLElement, in document: HTMLDocument, limit: Int, matching pattern: Pattern)
         -> HTMLElement?
@@ -54,7 +55,10 @@ struct ConsentPages {
             candidates.append(label)
         }
         for steps in ["..", "../.."] {
-            if let ancestor = (try? document.select("\(element.xpath)/\(steps)"))?.first { candidates.append(ancestor) }
+            // A page, form or table is not a label, however short the page.
+            guard let ancestor = (try? document.select("\(element.xpath)/\(steps)"))?.first,
+                  !["html", "body", "form", "table", "tbody"].contains(ancestor.name) else { break }
+            candidates.append(ancestor)
         }
         return candidates.first { candidate in
             let text = candidate.text.trimmingCharacters(in: .whitespacesAndNewlines)
