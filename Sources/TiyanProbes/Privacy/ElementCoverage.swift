@@ -8,6 +8,7 @@ struct ElementCoverage: Rule {
     let reader: ElementReader
     let headings: PolicyText.HeadingStyle
     let minCharacters: Int
+    let content: String
     let passCoverage: Double
     let failCoverage: Double
     let evidenceSentences: Int
@@ -18,6 +19,7 @@ struct ElementCoverage: Rule {
             maxLength: try settings.integer("heading_max_length"), exclude: try settings.pattern("heading_exclude"),
             section: try settings.pattern("section_heading"))
         minCharacters = try settings.integer("min_policy_characters")
+        content = try settings.xpath("policy_content")
         passCoverage = try settings.number("pass_coverage")
         failCoverage = try settings.number("fail_coverage")
         evidenceSentences = try settings.integer("evidence_sentences")
@@ -26,7 +28,7 @@ struct ElementCoverage: Rule {
     func evaluate(_ site: SiteContext) throws -> Finding {
         let copy = try PolicyCopy.locate(.privacy, in: site, minCharacters: minCharacters)
         let page = try copy.readable("element coverage")
-        let text = PolicyText(page: page, headings: headings)
+        let text = PolicyText(page: page, headings: headings, content: content)
         let found = reader.read(text)
         let present = PolicyElement.allCases.filter { found[$0] != nil }
         let missing = PolicyElement.allCases.filter { found[$0] == nil }

@@ -30,13 +30,15 @@ struct PolicyText {
     let sentences: [Sentence]
     let page: SitePage
 
-    /// Without a heading style every line is read as sentences.
-    init(page: SitePage, headings: HeadingStyle? = nil) {
+    /// Without a heading style every line is read as sentences. With a `content` XPath the
+    /// policy is the matching element with the most text, when it holds at least half of the
+    /// page's: the site's header and footer (主办单位, 联系电话) are not the policy's statements.
+    init(page: SitePage, headings: HeadingStyle? = nil, content: String? = nil) {
         self.page = page
         var sentences: [Sentence] = []
         var section = ""
         var subsection = ""
-        for line in page.document.visibleText.split(whereSeparator: \.isNewline) {
+        for line in Self.policyText(of: page, content: content).split(whereSeparator: \.isNewline) {
             let text = line.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
             if let headings, headings.isHeading(text) {
@@ -56,6 +58,20 @@ struct PolicyText {
             }
         }
         self.sentences = sentences
+    }
+
+    static func policyText(of page: SitePage, content: String?) -> String {
+        let whole = page.document.visibleText
+        guard let content, let candidates = try? page.document.select(content), !candidates.isEmpty else { return whole }
+        let total = PolicyCopy.chineseCharacterCount(whole)
+        var best: (text: String, count: Int)?
+        for candidate in candidates {
+            guard let text = try? page.document.visibleText(of: candidate.xpath) else { continue }
+            let count = PolicyCopy.chineseCharacterCount(text)
+            if count > best?.count ?? 0 { best = (text, count) }
+        }
+        guard let best, best.count * 2 >= total else { return whole }
+        return best.text
     }
 
     /// Sentences end at 。！？ (and their ASCII forms); the mark stays with its sentence.
