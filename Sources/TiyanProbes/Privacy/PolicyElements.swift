@@ -35,6 +35,7 @@ struct ElementReader {
         var reference: Pattern
         var referencePenalty: Double
         var headingPenalty: Double
+        var headingOnly: Double
     }
 
     struct Statement {
@@ -56,7 +57,7 @@ struct ElementReader {
             section: try settings.number("section_weight"), summaryElements: summaryElements,
             summaryPenalty: try settings.number("summary_penalty"), reference: try settings.pattern("reference"),
             referencePenalty: try settings.number("reference_penalty"),
-            headingPenalty: try settings.number("heading_penalty"))
+            headingPenalty: try settings.number("heading_penalty"), headingOnly: try settings.number("heading_only_weight"))
     }
 
     /// For each element the policy states, its statements best first.
@@ -67,7 +68,18 @@ struct ElementReader {
                 (element, min(2, cue.statements.reduce(0) { $0 + ($1.matches(sentence.text) ? 1 : 0) }))
             }
             let named = hits.filter { $0.1 > 0 }.count
-            guard named > 0 else { continue }
+            guard named > 0 else {
+                // Under a heading about one element alone, a sentence without cue words is
+                // still about it ("三、我们如何共享" … "向主管部门提供您的申请材料"), weakly.
+                guard !sentence.isHeading else { continue }
+                for (element, _) in cues {
+                    let bonus = headingBonus(element, sentence)
+                    guard bonus >= weights.section else { continue }
+                    let score = weights.heading * bonus * weights.headingOnly
+                    found[element, default: []].append(Statement(sentence: sentence, score: score))
+                }
+                continue
+            }
             let isReference = weights.reference.matches(sentence.text)
             for (element, count) in hits where count > 0 {
                 var score = weights.statement * Double(count) + weights.heading * headingBonus(element, sentence)

@@ -42,6 +42,12 @@ struct PolicyText {
             let text = line.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
             if let headings, headings.isHeading(text) {
+                // The first line is the document's title (…隐私政策): it heads everything, so it
+                // says nothing about what one part is about.
+                if sentences.isEmpty {
+                    sentences.append(Sentence(text: text, index: 0, isHeading: true, section: "", subsection: ""))
+                    continue
+                }
                 if headings.section.matches(text) {
                     section = text
                     subsection = ""
