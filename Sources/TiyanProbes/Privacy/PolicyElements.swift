@@ -63,25 +63,34 @@ struct ElementReader {
     /// For each element the policy states, its statements best first.
     func read(_ text: PolicyText) -> [PolicyElement: [Statement]] {
         var found: [PolicyElement: [Statement]] = [:]
+        // Every sentence of a section asks about the same headings.
+        var about: [String: [PolicyElement]] = [:]
+        func elements(of heading: String) -> [PolicyElement] {
+            if let known = about[heading] { return known }
+            let matched = cues.filter { $0.1.heading.matches(heading) }.map(\.0)
+            about[heading] = matched
+            return matched
+        }
+        func headingBonus(_ element: PolicyElement, _ sentence: PolicyText.Sentence) -> Double {
+            Self.bonus(element, sentence, sectionWeight: weights.section, about: elements(of:))
+        }
         for sentence in text.sentences {
             let hits = cues.map { element, cue in
                 (element, min(2, cue.statements.reduce(0) { $0 + ($1.matches(sentence.text) ? 1 : 0) }))
             }
             let named = hits.filter { $0.1 > 0 }.count
-            guard named > 0 else {
-                // Under a heading about one element alone, a sentence without cue words is
-                // still about it ("三、我们如何共享" … "向主管部门提供您的申请材料"), weakly.
-                guard !sentence.isHeading else { continue }
-                for (element, _) in cues {
-                    let bonus = headingBonus(element, sentence)
-                    guard bonus >= weights.section else { continue }
-                    let score = weights.heading * bonus * weights.headingOnly
-                    found[element, default: []].append(Statement(sentence: sentence, score: score))
-                }
-                continue
-            }
             let isReference = weights.reference.matches(sentence.text)
-            for (element, count) in hits where count > 0 {
+            for (element, count) in hits {
+                guard count > 0 else {
+                    // Under a heading about one element alone, a sentence without its cue words
+                    // is still about it ("三、我们如何共享" … "向主管部门提供您的申请材料"), weakly.
+                    let bonus = sentence.isHeading ? 0 : headingBonus(element, sentence)
+                    if bonus >= weights.section {
+                        found[element, default: []].append(
+                            Statement(sentence: sentence, score: weights.heading * bonus * weights.headingOnly))
+                    }
+                    continue
+                }
                 var score = weights.statement * Double(count) + weights.heading * headingBonus(element, sentence)
                 if named >= weights.summaryElements { score *= weights.summaryPenalty }
                 if isReference { score *= weights.referencePenalty }
@@ -97,11 +106,14 @@ struct ElementReader {
 
     /// The nearest heading decides: if it is about this element (shared with k others: 1/k),
     /// the bonus; if it is about other elements only, none. A section heading counts less.
-    private func headingBonus(_ element: PolicyElement, _ sentence: PolicyText.Sentence) -> Double {
-        for (heading, weight) in [(sentence.subsection, 1.0), (sentence.section, weights.section)] where !heading.isEmpty {
-            let about = cues.filter { $0.1.heading.matches(heading) }.map(\.0)
-            if about.contains(element) { return weight / Double(about.count) }
-            if !about.isEmpty { return 0 }
+    private static func bonus(
+        _ element: PolicyElement, _ sentence: PolicyText.Sentence, sectionWeight: Double,
+        about: (String) -> [PolicyElement]
+    ) -> Double {
+        for (heading, weight) in [(sentence.subsection, 1.0), (sentence.section, sectionWeight)] where !heading.isEmpty {
+            let elements = about(heading)
+            if elements.contains(element) { return weight / Double(elements.count) }
+            if !elements.isEmpty { return 0 }
         }
         return 0
     }
