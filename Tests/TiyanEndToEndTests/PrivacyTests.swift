@@ -89,6 +89,15 @@ import TiyanCore
         #expect((page["bytes"]?.doubleValue ?? 0) > 100)
     }
 
+    @Test func aFramedAgreementIsFetchedThroughItsFrame() async throws {
+        let run = try await FixtureRun.shared.value
+        let pages = try run.pages("xin", role: "agreement").compactMap { $0["url"]?.stringValue }
+        #expect(pages == ["http://www.xinshi.gov.cn/xy/index.html", "http://www.xinshi.gov.cn/xy/content.html"])
+        let presence = try run.result("xin", "PR-02")
+        #expect(presence["status"]?.stringValue == "pass")
+        #expect(presence["value"]?["url"]?.stringValue == "http://www.xinshi.gov.cn/xy/content.html")
+    }
+
     @Test func anUndisclosedTrackerIsCounted() async throws {
         let run = try await FixtureRun.shared.value
         let result = try run.result("geng", "PR-09")
