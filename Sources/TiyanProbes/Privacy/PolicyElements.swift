@@ -36,6 +36,7 @@ struct ElementReader {
         var referencePenalty: Double
         var headingPenalty: Double
         var headingOnly: Double
+        var dominance: Double
     }
 
     struct Statement {
@@ -57,7 +58,8 @@ struct ElementReader {
             section: try settings.number("section_weight"), summaryElements: summaryElements,
             summaryPenalty: try settings.number("summary_penalty"), reference: try settings.pattern("reference"),
             referencePenalty: try settings.number("reference_penalty"),
-            headingPenalty: try settings.number("heading_penalty"), headingOnly: try settings.number("heading_only_weight"))
+            headingPenalty: try settings.number("heading_penalty"), headingOnly: try settings.number("heading_only_weight"),
+            dominance: try settings.number("dominance_weight"))
     }
 
     /// For each element the policy states, its statements best first.
@@ -80,22 +82,26 @@ struct ElementReader {
             }
             let named = hits.filter { $0.1 > 0 }.count
             let isReference = weights.reference.matches(sentence.text)
+            var scores: [(PolicyElement, Double)] = []
             for (element, count) in hits {
                 guard count > 0 else {
                     // Under a heading about one element alone, a sentence without its cue words
                     // is still about it ("三、我们如何共享" … "向主管部门提供您的申请材料"), weakly.
                     let bonus = sentence.isHeading ? 0 : headingBonus(element, sentence)
-                    if bonus >= weights.section {
-                        found[element, default: []].append(
-                            Statement(sentence: sentence, score: weights.heading * bonus * weights.headingOnly))
-                    }
+                    if bonus >= weights.section { scores.append((element, weights.heading * bonus * weights.headingOnly)) }
                     continue
                 }
                 var score = weights.statement * Double(count) + weights.heading * headingBonus(element, sentence)
                 if named >= weights.summaryElements { score *= weights.summaryPenalty }
                 if isReference { score *= weights.referencePenalty }
                 if sentence.isHeading { score *= weights.headingPenalty }
-                found[element, default: []].append(Statement(sentence: sentence, score: score))
+                scores.append((element, score))
+            }
+            // The best evidence for an element is a sentence mostly about it: what the sentence
+            // says more strongly about another element counts against it.
+            for (element, score) in scores {
+                let other = scores.lazy.filter { $0.0 != element }.map(\.1).max() ?? 0
+                found[element, default: []].append(Statement(sentence: sentence, score: score - weights.dominance * other))
             }
         }
         for element in found.keys {
