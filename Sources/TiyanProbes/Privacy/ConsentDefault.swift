@@ -49,18 +49,21 @@ struct ConsentDefault: Rule {
                 }
             }
         }
-        // React renders the control from its bundle: the default sits in the script, not the DOM.
+        // React renders the control from its bundle: the default sits in the script, next to
+        // the consent text, not in the DOM. Less sure than a control in the page.
+        let inPage = !prechecked.isEmpty
         for page in pages.pages {
-            for (url, locator, text) in scriptTexts(of: page, site: site)
-            where consent.matches(text) {
+            for (url, locator, text) in scriptTexts(of: page, site: site) {
                 guard let match = reactDefault.firstMatch(in: text) else { continue }
                 prechecked.append(Evidence(
-                    url: url, locator: locator, snippet: match, extra: [("checked_by", "React defaultChecked")]))
+                    url: url, locator: locator, snippet: Evidence.clip(match),
+                    extra: [("checked_by", "React defaultChecked")]))
             }
         }
         if !prechecked.isEmpty {
             return Finding(
-                .fail, value: false, evidence: prechecked, reason: "the consent control is checked by default")
+                .fail, value: false, confidence: inPage ? .high : .low, evidence: prechecked,
+                reason: "the consent control is checked by default")
         }
         if !found.isEmpty { return Finding(.pass, value: true, evidence: found) }
         let evidence = pages.pages.map { $0.absenceEvidence(footer: "//form", "同意 checkbox") }
@@ -75,10 +78,8 @@ struct ConsentDefault: Rule {
         for attribute in control.attributes {
             let name = attribute.name.lowercased()
             let value = attribute.value.trimmingCharacters(in: .whitespaces)
-            if name == "checked" {
-                // <input checked> and checked="checked"; checked="{{agree}}" is a binding.
-                if !value.contains("{{") && value.lowercased() != "false" { return "checked attribute" }
-            }
+            // Any static `checked` ticks the box, even checked="false"; checked="{{agree}}" is a binding.
+            if name == "checked", !value.contains("{{") { return "checked attribute" }
             guard bindingAttributes.contains(name) else { continue }
             let expression = value.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
                 .trimmingCharacters(in: .whitespaces)

@@ -1,8 +1,9 @@
 import TiyanCore
 
 /// PR-03: clicks from the home page to the privacy policy, read from the crawl's
-/// `discovered_from` chain (home → login → registration → policy). A script the home page
-/// loads is not a click: a link it writes is on the home page.
+/// `discovered_from` chain (home → login → registration → policy). Only followed links count:
+/// a link a loaded script writes is on the page that loads it, and a forward to the unified
+/// identity host is not a click.
 struct PolicyDepth: Rule {
     static let id = "PR-03"
     let maxClicks: Int
@@ -17,7 +18,7 @@ struct PolicyDepth: Rule {
         let homes = site.records(.home)
         let homeURLs = Set(homes.flatMap { [$0.url, $0.finalURL] })
         var chain: [String] = [policy.url]
-        var clicks = 1
+        var clicks = 0
         var current = policy
         while true {
             guard let origin = current.discoveredFrom, !origin.hasPrefix("targets.yaml") else {
@@ -25,8 +26,14 @@ struct PolicyDepth: Rule {
                     .undetermined, reason: "the privacy page was configured, not discovered: its depth is unknown",
                     evidence: [FetchOutcome.evidence(policy, current.discoveredFrom ?? "no discovered_from")])
             }
+            // "URL XPATH «text»" is a link that was followed; a bare URL is a forward (meta
+            // refresh, script redirect) or a script the page loads, unless a link came from it.
             let parentURL = String(origin.prefix { $0 != " " })
-            if homeURLs.contains(parentURL) { break }
+            let followedLink = origin.count > parentURL.count
+            if homeURLs.contains(parentURL) {
+                if followedLink { clicks += 1 }
+                break
+            }
             guard chain.count < 16, let parent = site.site.resources.first(where: {
                 ($0.url == parentURL || $0.finalURL == parentURL) && $0.sequence != current.sequence
             }) else {
@@ -34,8 +41,8 @@ struct PolicyDepth: Rule {
                     .undetermined, reason: "the chain of links to the privacy page breaks at \(parentURL)",
                     evidence: [FetchOutcome.evidence(policy, origin)])
             }
+            if current.role.isPage && (followedLink || parent.role == .script) { clicks += 1 }
             chain.append(parent.url)
-            if parent.role != .script && parent.role != .stylesheet { clicks += 1 }
             current = parent
         }
         let path = (homes.first.map { [$0.url] } ?? []) + chain.reversed()

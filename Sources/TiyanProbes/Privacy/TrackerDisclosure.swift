@@ -47,9 +47,9 @@ struct TrackerDisclosure: Rule {
         }
         var undisclosed: [String] = []
         var evidence: [Evidence] = []
-        for (tracker, where_) in loaded {
+        for (tracker, location) in loaded {
             let named = ([tracker.host] + tracker.names).first { policyText.contains($0.lowercased()) }
-            var item = where_
+            var item = location
             item.extra.append(("tracker", .string(tracker.host)))
             item.extra.append(("named_in_policy", named.map { .string($0) } ?? false))
             evidence.append(item)
