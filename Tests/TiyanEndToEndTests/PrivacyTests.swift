@@ -107,6 +107,25 @@ import TiyanCore
         #expect(try run.result("ji", "PR-09")["value"]?.doubleValue == 0)
     }
 
+    /// The development measure runs `tiyan check --role privacy` over policy files.
+    @Test func checkJudgesAPolicyFileAsThePrivacyRole() throws {
+        let root = TiyanProcess.repositoryRoot
+        let outcome = try TiyanProcess.run([
+            "check", "--role", "privacy", "--format", "json", "--probes", root + "/probes",
+            root + "/Tests/Fixtures/portals/www.jizwfw.gov.cn/user/privacy.html",
+            root + "/Tests/Fixtures/portals/www.gengzwfw.gov.cn/ysbh.html",
+        ])
+        let files = try JSONValue.parse(outcome.stdout).arrayValue ?? []
+        #expect(files.count == 2)
+        let coverage = files.map { file in
+            (file["indicators"]?.arrayValue ?? []).first { $0["indicator"]?.stringValue == "PR-06" }
+        }
+        #expect(coverage[0]?["status"]?.stringValue == "pass")
+        #expect(coverage[0]?["value"]?["coverage"]?.doubleValue == 1)
+        #expect(coverage[1]?["status"]?.stringValue == "fail")
+        #expect((coverage[1]?["value"]?["missing"]?.arrayValue?.count ?? 0) >= 10)
+    }
+
     @Test func faceLoginWithoutFacePagesIsNotApplicable() async throws {
         let run = try await FixtureRun.shared.value
         #expect(try run.status("geng", "PR-12") == "not_applicable")

@@ -109,6 +109,15 @@ import TiyanCore
         #expect(ChineseNumber.value("个") == nil)
     }
 
+    @Test func styleSelectorsBecomeXPaths() {
+        #expect(PolicyReadability.xpath(of: ".main .article p") == "//body//p")
+        #expect(PolicyReadability.xpath(of: "div.con.txt")
+                == "//body//div[contains(concat(' ', normalize-space(@class), ' '), ' con ') and contains(concat(' ', normalize-space(@class), ' '), ' txt ')]")
+        #expect(PolicyReadability.xpath(of: "#policy") == "//*[@id='policy']")
+        #expect(PolicyReadability.xpath(of: "a:hover") == nil)
+        #expect(PolicyReadability.xpath(of: "input[type=text]") == nil)
+    }
+
     @Test func sentencesKeepTheirMarks() {
         #expect(PolicyText.split("我们收集信息。用于办事！是否同意？好") == ["我们收集信息。", "用于办事！", "是否同意？", "好"])
     }
