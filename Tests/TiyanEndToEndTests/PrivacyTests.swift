@@ -4,14 +4,14 @@ import TiyanCore
 
 /// Every privacy indicator decided from what the crawl really fetched: 己省 (ji) has a complete
 /// policy linked only from its registration page, a consent box ticked by a Vue binding and a
-/// disclosed Baidu tracker; 庚省 (geng) a three-sentence 隐私声明, a box ticked by the `checked`
-/// attribute and an undisclosed CNZZ tracker; 辛市 (xin) publishes its policy as a PDF; 乙市 (yi)
+/// disclosed Baidu tracker; 庚省 (geng) a three-sentence 隐私声明 in 11px type, a box ticked by
+/// the `checked` attribute, face login without separate consent and an undisclosed CNZZ tracker; 辛市 (xin) publishes its policy as a PDF; 乙市 (yi)
 /// has no policy at all.
 @Suite struct PrivacyTests {
     static let cases: [(indicator: String, passing: String, failing: String?)] = [
         ("PR-01", "ji", "yi"), ("PR-02", "ji", "geng"), ("PR-03", "ji", nil), ("PR-04", "ji", "geng"),
         ("PR-05", "xin", "geng"), ("PR-06", "ji", "geng"), ("PR-07", "ji", "geng"), ("PR-08", "ji", "geng"),
-        ("PR-09", "ji", "geng"), ("PR-10", "ji", nil), ("PR-11", "ji", "geng"), ("PR-12", "ji", nil),
+        ("PR-09", "ji", "geng"), ("PR-10", "ji", "geng"), ("PR-11", "ji", "geng"), ("PR-12", "ji", "geng"),
     ]
 
     @Test(arguments: cases.map(\.indicator))
@@ -126,8 +126,8 @@ import TiyanCore
         #expect((coverage[1]?["value"]?["missing"]?.arrayValue?.count ?? 0) >= 10)
     }
 
-    @Test func faceLoginWithoutFacePagesIsNotApplicable() async throws {
+    @Test func withoutFaceOrRealNameVerificationSeparateConsentIsNotApplicable() async throws {
         let run = try await FixtureRun.shared.value
-        #expect(try run.status("geng", "PR-12") == "not_applicable")
+        #expect(try run.status("xin", "PR-12") == "not_applicable")
     }
 }
