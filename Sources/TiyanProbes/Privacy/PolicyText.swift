@@ -31,8 +31,8 @@ struct PolicyText {
     let page: SitePage
 
     /// Without a heading style every line is read as sentences. With a `content` XPath the
-    /// policy is the matching element with the most text, when it holds at least half of the
-    /// page's: the site's header and footer (主办单位, 联系电话) are not the policy's statements.
+    /// policy is the smallest matching element that holds at least half of the page's text: the
+    /// site's header and footer (主办单位, 联系电话) are not the policy's statements.
     init(page: SitePage, headings: HeadingStyle? = nil, content: String? = nil) {
         self.page = page
         var sentences: [Sentence] = []
@@ -70,14 +70,15 @@ struct PolicyText {
         let whole = page.document.visibleText
         guard let content, let candidates = try? page.document.select(content), !candidates.isEmpty else { return whole }
         let total = PolicyCopy.chineseCharacterCount(whole)
+        // The tightest container that still holds most of the text: a page-wide "container"
+        // also holds the footer.
         var best: (text: String, count: Int)?
         for candidate in candidates {
             guard let text = try? page.document.visibleText(of: candidate.xpath) else { continue }
             let count = PolicyCopy.chineseCharacterCount(text)
-            if count > best?.count ?? 0 { best = (text, count) }
+            if count * 2 >= total, count > 0, count < best?.count ?? Int.max { best = (text, count) }
         }
-        guard let best, best.count * 2 >= total else { return whole }
-        return best.text
+        return best?.text ?? whole
     }
 
     /// Sentences end at 。！？ (and their ASCII forms); the mark stays with its sentence.

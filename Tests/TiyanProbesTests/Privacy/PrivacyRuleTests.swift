@@ -57,9 +57,9 @@ import TiyanCore
     @Test func theSiteFooterIsNotThePolicysContact() throws {
         let runner = try Fixtures.runner()
         let body = """
-            <div class="article"><h1>隐私声明</h1><p>本网站尊重并保护所有使用服务用户的个人隐私权。</p>
+            <div class="container"><div class="article"><h1>隐私声明</h1><p>本网站尊重并保护所有使用服务用户的个人隐私权。</p>
             <p>未经您的许可，本网站不会将您的资料用于其他用途。</p><p>本声明的最终解释权归本网站所有。</p></div>
-            <div class="footer">主办单位：某某市人民政府办公室 联系电话：0571-87654321</div>
+            <div class="footer">主办单位：某某市人民政府办公室 联系电话：0571-87654321</div></div>
             """
         let result = try #require(Fixtures.result(runner, "PR-06", policy(body)))
         #expect(!present(result).contains("contact"))
