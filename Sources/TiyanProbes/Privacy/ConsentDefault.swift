@@ -53,10 +53,10 @@ struct ConsentDefault: Rule {
         // the consent text, not in the DOM. Less sure than a control in the page.
         let inPage = !prechecked.isEmpty
         for page in pages.pages {
-            for (url, locator, text) in scriptTexts(of: page, site: site) {
-                guard let match = reactDefault.firstMatch(in: text) else { continue }
+            for script in scriptTexts(of: page, site: site) {
+                guard let match = reactDefault.firstMatch(in: script.text) else { continue }
                 prechecked.append(Evidence(
-                    url: url, locator: locator, snippet: Evidence.clip(match),
+                    url: script.url, locator: script.locator, snippet: Evidence.clip(match),
                     extra: [("checked_by", "React defaultChecked")]))
             }
         }
@@ -74,7 +74,7 @@ struct ConsentDefault: Rule {
     }
 
     /// How the control is pre-checked, or nil.
-    private func precheck(_ control: HTMLElement, scripts: [(String, String, String)]) -> String? {
+    private func precheck(_ control: HTMLElement, scripts: [ScriptText]) -> String? {
         for attribute in control.attributes {
             let name = attribute.name.lowercased()
             let value = attribute.value.trimmingCharacters(in: .whitespaces)
@@ -89,27 +89,36 @@ struct ConsentDefault: Rule {
                   let pattern = try? Pattern(initialTrue.replacingOccurrences(
                       of: "NAME", with: NSRegularExpression.escapedPattern(for: variable)))
             else { continue }
-            if let (_, _, text) = scripts.first(where: { pattern.matches($0.2) }), let match = pattern.firstMatch(in: text) {
+            if let script = scripts.first(where: { pattern.matches($0.text) }), let match = pattern.firstMatch(in: script.text) {
                 return "\(name)=\"\(value)\" with \(match)"
             }
         }
         if let id = control.attribute("id"), !id.isEmpty,
            let pattern = try? Pattern(scriptChecks.replacingOccurrences(
                of: "NAME", with: NSRegularExpression.escapedPattern(for: id))),
-           let (_, _, text) = scripts.first(where: { pattern.matches($0.2) }), let match = pattern.firstMatch(in: text) {
+           let script = scripts.first(where: { pattern.matches($0.text) }), let match = pattern.firstMatch(in: script.text) {
             return "script: \(match)"
         }
         return nil
     }
 
-    /// (url, locator, text) of the page's inline scripts and the scripts it loads.
-    private func scriptTexts(of page: SitePage, site: SiteContext) -> [(String, String, String)] {
+    struct ScriptText {
+        var url: String
+        /// The `<script>` element's XPath, or `script` for a file the page loads.
+        var locator: String
+        var text: String
+    }
+
+    /// The page's inline scripts and the fetched scripts it loads.
+    private func scriptTexts(of page: SitePage, site: SiteContext) -> [ScriptText] {
         var texts = page.document.scripts.filter { $0.url == nil && !$0.inlineText.isEmpty }
-            .map { (page.url, $0.element.xpath, $0.inlineText) }
+            .map { ScriptText(url: page.url, locator: $0.element.xpath, text: $0.inlineText) }
         let sources = Set(page.document.scripts.compactMap(\.url))
         for record in site.records(.script) where record.hasBody && record.error == nil
             && (sources.contains(record.url) || sources.contains(record.finalURL)) {
-            texts.append((record.finalURL, "script", CharsetDecoder.decode(record.body, contentType: record.contentType).text))
+            texts.append(ScriptText(
+                url: record.finalURL, locator: "script",
+                text: CharsetDecoder.decode(record.body, contentType: record.contentType).text))
         }
         return texts
     }
