@@ -100,6 +100,38 @@ import TiyanCore
         #expect(Fixtures.result(runner, "PR-03", records)?.status == .undetermined)
     }
 
+    @Test func aForwardToTheIdentityHostIsNotAClick() throws {
+        let runner = try Fixtures.runner()
+        let home = Fixtures.homeURL
+        let records = [
+            Fixtures.record(.home),
+            Fixtures.record(.login, url: home + "login", discoveredFrom: home + " /html/body/a «登录»"),
+            // The portal's login page forwards by meta refresh: a bare URL, no link followed.
+            Fixtures.record(.login, url: "https://tyrz.example.gov.cn/login", discoveredFrom: home + "login"),
+            Fixtures.record(.privacy, url: "https://tyrz.example.gov.cn/privacy",
+                            discoveredFrom: "https://tyrz.example.gov.cn/login /html/body/form/a «隐私政策»"),
+        ]
+        let result = try #require(Fixtures.result(runner, "PR-03", records))
+        #expect(result.status == .pass)
+        #expect(result.value.doubleValue == 2)
+    }
+
+    @Test func aTrackerInsideALoadedScriptFileCounts() throws {
+        let runner = try Fixtures.runner()
+        let records = [
+            Fixtures.record(.home, html: "<html><head><script src='/js/common.js'></script></head><body><p>首页</p></body></html>"),
+            Fixtures.record(.script, url: Fixtures.homeURL + "js/common.js",
+                            headers: [HTTPHeader(name: "Content-Type", value: "application/javascript")],
+                            html: "var s=document.createElement('script');s.src='//hm.baidu.com/hm.js?1';document.head.appendChild(s);"),
+            Fixtures.record(.privacy, url: Fixtures.homeURL + "yszc.html",
+                            html: "<html><body><p>我们仅收集办理事项所必需的个人信息，并采取安全措施加以保护。</p></body></html>"),
+        ]
+        let result = try #require(Fixtures.result(runner, "PR-09", records))
+        #expect(result.status == .fail)
+        #expect(result.value.doubleValue == 1)
+        #expect(result.evidence.first?.url == Fixtures.homeURL + "js/common.js")
+    }
+
     @Test func cancellationDaysAreReadInChineseNumerals() {
         #expect(ChineseNumber.value("十五") == 15)
         #expect(ChineseNumber.value("三十") == 30)
