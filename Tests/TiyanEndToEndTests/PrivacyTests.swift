@@ -4,14 +4,14 @@ import TiyanCore
 
 /// Every privacy indicator decided from what the crawl really fetched: 己省 (ji) has a complete
 /// policy linked only from its registration page, a consent box ticked by a Vue binding and a
-/// disclosed Baidu tracker; 庚省 (geng) a three-sentence 隐私声明 in 11px type, a box ticked by
-/// the `checked` attribute, face login without separate consent and an undisclosed CNZZ tracker; 辛市 (xin) publishes its policy as a PDF; 乙市 (yi)
+/// disclosed Baidu tracker; 巳省 (si) a three-sentence 隐私声明 in 11px type, a box ticked by
+/// the `checked` attribute, face login without separate consent and an undisclosed CNZZ tracker; 未市 (wei) publishes its policy as a PDF; 乙市 (yi)
 /// has no policy at all.
 @Suite struct PrivacyTests {
     static let cases: [(indicator: String, passing: String, failing: String?)] = [
-        ("PR-01", "ji", "yi"), ("PR-02", "ji", "geng"), ("PR-03", "ji", nil), ("PR-04", "ji", "geng"),
-        ("PR-05", "xin", "geng"), ("PR-06", "ji", "geng"), ("PR-07", "ji", "geng"), ("PR-08", "ji", "geng"),
-        ("PR-09", "ji", "geng"), ("PR-10", "ji", "geng"), ("PR-11", "ji", "geng"), ("PR-12", "ji", "geng"),
+        ("PR-01", "ji", "yi"), ("PR-02", "ji", "si"), ("PR-03", "ji", nil), ("PR-04", "ji", "si"),
+        ("PR-05", "wei", "si"), ("PR-06", "ji", "si"), ("PR-07", "ji", "si"), ("PR-08", "ji", "si"),
+        ("PR-09", "ji", "si"), ("PR-10", "ji", "si"), ("PR-11", "ji", "si"), ("PR-12", "ji", "si"),
     ]
 
     @Test(arguments: cases.map(\.indicator))
@@ -57,7 +57,7 @@ import TiyanCore
         let sharing = evidence.filter { $0["element"]?.stringValue == "sharing" }
         #expect(sharing.first?["snippet"]?.stringValue?.contains("共享") == true)
 
-        let thin = try #require(try run.result("geng", "PR-06")["value"])
+        let thin = try #require(try run.result("si", "PR-06")["value"])
         let thinPresent = thin["present"]?.arrayValue?.compactMap(\.stringValue) ?? []
         #expect(thinPresent.count <= 3, "\(thinPresent)")
         for key in ["retention", "security", "minors", "user_rights", "complaint", "contact"] {
@@ -72,35 +72,35 @@ import TiyanCore
         let boundEvidence = bound["evidence"]?.arrayValue?.first
         #expect(boundEvidence?["checked_by"]?.stringValue?.contains("v-model") == true)
         #expect(boundEvidence?["label"]?.stringValue?.contains("我已阅读并同意") == true)
-        let attribute = try run.result("geng", "PR-05")["evidence"]?.arrayValue?.first
+        let attribute = try run.result("si", "PR-05")["evidence"]?.arrayValue?.first
         #expect(attribute?["checked_by"]?.stringValue == "checked attribute")
         #expect(attribute?["snippet"]?.stringValue?.contains("checked") == true)
     }
 
     @Test func aPDFPolicyIsKeptAndReportedAsPDF() async throws {
         let run = try await FixtureRun.shared.value
-        let presence = try run.result("xin", "PR-01")
+        let presence = try run.result("wei", "PR-01")
         #expect(presence["status"]?.stringValue == "pass")
         #expect(presence["value"]?["form"]?.stringValue == "pdf")
-        #expect(try run.status("xin", "PR-06") == "undetermined")
-        #expect(try run.status("xin", "PR-10") == "undetermined")
-        let page = try #require(try run.pages("xin", role: "privacy").first)
+        #expect(try run.status("wei", "PR-06") == "undetermined")
+        #expect(try run.status("wei", "PR-10") == "undetermined")
+        let page = try #require(try run.pages("wei", role: "privacy").first)
         #expect(page["error"]?.stringValue == "not_html")
         #expect((page["bytes"]?.doubleValue ?? 0) > 100)
     }
 
     @Test func aFramedAgreementIsFetchedThroughItsFrame() async throws {
         let run = try await FixtureRun.shared.value
-        let pages = try run.pages("xin", role: "agreement").compactMap { $0["url"]?.stringValue }
-        #expect(pages == ["http://www.xinshi.gov.cn/xy/index.html", "http://www.xinshi.gov.cn/xy/content.html"])
-        let presence = try run.result("xin", "PR-02")
+        let pages = try run.pages("wei", role: "agreement").compactMap { $0["url"]?.stringValue }
+        #expect(pages == ["http://www.weishi.gov.cn/xy/index.html", "http://www.weishi.gov.cn/xy/content.html"])
+        let presence = try run.result("wei", "PR-02")
         #expect(presence["status"]?.stringValue == "pass")
-        #expect(presence["value"]?["url"]?.stringValue == "http://www.xinshi.gov.cn/xy/content.html")
+        #expect(presence["value"]?["url"]?.stringValue == "http://www.weishi.gov.cn/xy/content.html")
     }
 
     @Test func anUndisclosedTrackerIsCounted() async throws {
         let run = try await FixtureRun.shared.value
-        let result = try run.result("geng", "PR-09")
+        let result = try run.result("si", "PR-09")
         #expect(result["value"]?.doubleValue == 1)
         let evidence = result["evidence"]?.arrayValue ?? []
         #expect(evidence.contains { $0["tracker"]?.stringValue == "cnzz.com" && $0["named_in_policy"]?.boolValue == false })
@@ -113,7 +113,7 @@ import TiyanCore
         let outcome = try TiyanProcess.run([
             "check", "--role", "privacy", "--format", "json", "--probes", root + "/probes",
             root + "/Tests/Fixtures/portals/www.jizwfw.gov.cn/user/privacy.html",
-            root + "/Tests/Fixtures/portals/www.gengzwfw.gov.cn/ysbh.html",
+            root + "/Tests/Fixtures/portals/www.sizwfw.gov.cn/ysbh.html",
         ])
         let files = try JSONValue.parse(outcome.stdout).arrayValue ?? []
         #expect(files.count == 2)
@@ -128,6 +128,6 @@ import TiyanCore
 
     @Test func withoutFaceOrRealNameVerificationSeparateConsentIsNotApplicable() async throws {
         let run = try await FixtureRun.shared.value
-        #expect(try run.status("xin", "PR-12") == "not_applicable")
+        #expect(try run.status("wei", "PR-12") == "not_applicable")
     }
 }

@@ -31,8 +31,8 @@ public struct FixturePortals: Sendable {
         // Privacy fixtures: a complete policy linked only from the registration page; a thin
         // 隐私声明 with a pre-checked box and an undisclosed tracker; a policy published as PDF.
         ("ji", "己省政务服务网", "610000", "http://www.jizwfw.gov.cn/"),
-        ("geng", "庚省网上办事大厅", "520000", "http://www.gengzwfw.gov.cn/"),
-        ("xin", "辛市政务服务网", "330100", "http://www.xinshi.gov.cn/"),
+        ("si", "巳省网上办事大厅", "520000", "http://www.sizwfw.gov.cn/"),
+        ("wei", "未市政务服务网", "330100", "http://www.weishi.gov.cn/"),
     ]
 
     public static func targetsYAML(ids: [String]? = nil) -> String {
