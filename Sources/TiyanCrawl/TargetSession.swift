@@ -160,11 +160,30 @@ final class TargetSession {
         pending.removeAll { role in second.contains { $0.role == role } }
         let fetchedSecond = try await fetch(second)
 
+        var fetchedThird: [FetchRecord] = []
         if let register = (fetched + fetchedSecond).first(where: { $0.role == .register }),
            let document = document(for: register) {
             let third = pending.compactMap { plan($0, from: Discovery.candidates(in: document)) }
-            try await fetch(third)
+            fetchedThird = try await fetch(third)
         }
+        try await followFrames(of: fetched + fetchedSecond + fetchedThird)
+    }
+
+    /// A policy or agreement page that shows the document in a frame (iframe, embed, object):
+    /// the framed document is fetched under the same role, so the probes can read its text.
+    private func followFrames(of fetched: [FetchRecord]) async throws {
+        var plans: [PlannedFetch] = []
+        for record in fetched where record.role == .privacy || record.role == .agreement {
+            guard let document = document(for: record),
+                  let frame = (try? document.select("//iframe[@src] | //embed[@src] | //object[@data]"))?.first,
+                  let source = frame.attribute("src") ?? frame.attribute("data"),
+                  let url = URLResolver.resolve(source, against: document.baseURL),
+                  url.hasPrefix("http://") || url.hasPrefix("https://"), !fetchedURLs.contains(url)
+            else { continue }
+            plans.append(PlannedFetch(url: url, role: record.role, userAgent: pageAgent,
+                                      discoveredFrom: "\(record.finalURL) \(frame.xpath)", obeysRobots: true))
+        }
+        try await fetch(plans)
     }
 
     /// The scripts login pages load (the identity host is often another host of the same site):

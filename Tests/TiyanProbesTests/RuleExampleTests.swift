@@ -32,6 +32,8 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
         #expect(ids.filter { $0.hasPrefix("SR-") } == (1...7).map { String(format: "SR-%02d", $0) })
         #expect(runner.modules.contains("elder"))
         #expect(ids.filter { $0.hasPrefix("EL-") } == (1...13).map { String(format: "EL-%02d", $0) })
+        #expect(runner.modules.contains("privacy"))
+        #expect(ids.filter { $0.hasPrefix("PR-") } == (1...12).map { String(format: "PR-%02d", $0) })
         for rule in runner.rules {
             #expect(rule.examples.contains { $0.kind == .triggering }, "\(rule.id) has no triggering example")
             #expect(rule.examples.contains { $0.kind == .nonTriggering }, "\(rule.id) has no non-triggering example")

@@ -42,6 +42,11 @@ public struct FixturePortals: Sendable {
         ("yin", "寅省政务服务网", "320000", "http://www.yinzwfw.gov.cn/"),
         ("gui", "癸省政务服务网", "520000", "http://www.guizwfw.gov.cn/"),
         ("zi", "子省政务服务网", "110100", "http://www.zizwfw.gov.cn/"),
+        // Privacy fixtures: a complete policy linked only from the registration page; a thin
+        // 隐私声明 with a pre-checked box and an undisclosed tracker; a policy published as PDF.
+        ("ji", "己省政务服务网", "610000", "http://www.jizwfw.gov.cn/"),
+        ("si", "巳省网上办事大厅", "520000", "http://www.sizwfw.gov.cn/"),
+        ("wei", "未市政务服务网", "330100", "http://www.weishi.gov.cn/"),
     ]
 
     /// `search:` blocks of targets.yaml, by target id (see SearchFixtures).
@@ -150,6 +155,7 @@ public struct FixturePortals: Sendable {
         case "js": return "application/javascript"
         case "css": return "text/css"
         case "txt": return "text/plain"
+        case "pdf": return "application/pdf"
         default: return "application/octet-stream"
         }
     }

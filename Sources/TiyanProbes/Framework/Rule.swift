@@ -26,5 +26,6 @@ enum ProbeRegistry {
         ModuleDefinition(name: "login", rules: LoginModule.rules),
         ModuleDefinition(name: "search", rules: SearchModule.rules),
         ModuleDefinition(name: "elder", rules: ElderModule.rules),
+        ModuleDefinition(name: "privacy", rules: PrivacyModule.rules),
     ]
 }
