@@ -35,7 +35,9 @@ let package = Package(
                 swiftSettings: strict),
         .target(name: "TiyanCrawl", dependencies: ["TiyanCore", "TiyanFetch", "TiyanHTML", "TiyanArchive",
                                                    "TiyanConfig"], swiftSettings: strict),
-        .target(name: "TiyanProbes", dependencies: ["TiyanCore", "TiyanHTML", "TiyanConfig"], swiftSettings: strict),
+        .target(name: "TiyanAccessibility", dependencies: ["TiyanCore", "TiyanHTML"], swiftSettings: strict),
+        .target(name: "TiyanProbes", dependencies: ["TiyanCore", "TiyanHTML", "TiyanConfig", "TiyanAccessibility"],
+                swiftSettings: strict),
         .target(name: "TiyanScoring", dependencies: ["TiyanCore", "TiyanConfig"], swiftSettings: strict),
         .target(name: "TiyanReport", dependencies: ["TiyanCore", "TiyanScoring"], swiftSettings: strict),
         .executableTarget(name: "tiyan", dependencies: [
@@ -57,6 +59,7 @@ let package = Package(
         .testTarget(name: "TiyanCoreTests", dependencies: ["TiyanCore"]),
         .testTarget(name: "TiyanFetchTests", dependencies: ["TiyanFetch", "TiyanTestSupport"]),
         .testTarget(name: "TiyanHTMLTests", dependencies: ["TiyanHTML"]),
+        .testTarget(name: "TiyanAccessibilityTests", dependencies: ["TiyanAccessibility", "TiyanHTML"]),
         .testTarget(name: "TiyanArchiveTests", dependencies: ["TiyanArchive"]),
         .testTarget(name: "TiyanConfigTests", dependencies: ["TiyanConfig"]),
         .testTarget(name: "TiyanCrawlTests", dependencies: ["TiyanCrawl", "TiyanConfig", "TiyanHTML", "TiyanCore",

@@ -21,9 +21,10 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
 @Suite struct RuleExampleTests {
     @Test func everyRuleHasBothKindsOfExamples() throws {
         let runner = try Fixtures.runner()
-        #expect(runner.modules == ["basics"])
+        #expect(runner.modules.starts(with: ["basics"]))
+        #expect(runner.modules.contains("accessibility"))
         let ids = runner.rules.map(\.id)
-        #expect(ids == (1...13).map { String(format: "SB-%02d", $0) })
+        #expect(ids.filter { $0.hasPrefix("SB-") } == (1...13).map { String(format: "SB-%02d", $0) })
         for rule in runner.rules {
             #expect(rule.examples.contains { $0.kind == .triggering }, "\(rule.id) has no triggering example")
             #expect(rule.examples.contains { $0.kind == .nonTriggering }, "\(rule.id) has no non-triggering example")
@@ -35,7 +36,10 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
     func exampleDecidesItsRule(_ testCase: ExampleCase) throws {
         let runner = try Fixtures.runner()
         let results = runner.evaluate(testCase.example.site(), indicators: [testCase.rule.id])
-        let result = try #require(results.first, "\(testCase.testDescription): no result")
+        // Rules judged per page role report `<id>-<role>`; examples are home pages.
+        let result = try #require(
+            results.first { $0.indicator == testCase.rule.id || $0.indicator == "\(testCase.rule.id)-home" },
+            "\(testCase.testDescription): no result")
         #expect(
             result.status == testCase.example.expectedStatus,
             """

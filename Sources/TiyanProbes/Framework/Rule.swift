@@ -21,6 +21,7 @@ struct ModuleDefinition: Sendable {
 /// Every module this build implements, in report order.
 enum ProbeRegistry {
     static let modules: [ModuleDefinition] = [
-        ModuleDefinition(name: "basics", rules: BasicsModule.rules)
+        ModuleDefinition(name: "basics", rules: BasicsModule.rules),
+        ModuleDefinition(name: "accessibility", rules: AccessibilityModule.rules),
     ]
 }

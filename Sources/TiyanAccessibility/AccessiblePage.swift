@@ -1,0 +1,54 @@
+public import TiyanHTML
+
+/// A page as assistive technology would see it, computed from the DOM snapshot: hidden-ness,
+/// roles, focusability and accessible names, each remembered per element once asked. Not
+/// Sendable (it caches); one evaluation owns one.
+public final class AccessiblePage {
+    public let tree: DOMTree
+    public let url: String
+    var renderedCache: [Int: Bool] = [:]
+    var visibilityCache: [Int: Bool] = [:]
+    var ariaHiddenCache: [Int: Bool] = [:]
+    var roleCache: [Int: String?] = [:]
+    var nameCache: [Int: String] = [:]
+    var styleCache: [Int: [StyleDeclaration]] = [:]
+
+    public init(tree: DOMTree, url: String) {
+        self.tree = tree
+        self.url = url
+    }
+
+    public subscript(index: Int) -> DOMNode { tree[index] }
+
+    /// The parsed `style` attribute of an element.
+    public func style(_ index: Int) -> [StyleDeclaration] {
+        if let known = styleCache[index] { return known }
+        let declarations = tree[index].attribute("style").map(InlineStyle.declarations) ?? []
+        styleCache[index] = declarations
+        return declarations
+    }
+
+    /// The trimmed value of an attribute, nil when absent.
+    public func attribute(_ index: Int, _ name: String) -> String? {
+        tree[index].attribute(name)?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// An attribute that is present and not empty or white space only.
+    public func nonEmptyAttribute(_ index: Int, _ name: String) -> String? {
+        guard let value = attribute(index, name), !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// Element children in order.
+    public func elementChildren(_ index: Int) -> [Int] { tree[index].children.filter { tree[$0].isElement } }
+
+    /// The nearest ancestor element named one of `names`.
+    public func ancestor(of index: Int, named names: Set<String>) -> Int? {
+        tree.ancestors(of: index).first { names.contains(tree[$0].name) }
+    }
+
+    /// Whether the element is in the HTML namespace proper, not inside `<svg>` or `<math>`.
+    public func isHTML(_ index: Int) -> Bool {
+        ancestor(of: index, named: ["svg", "math"]) == nil && !["svg", "math"].contains(tree[index].name)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import TiyanHTML
+
+/// Whether elements are rendered, visible and exposed to assistive technology, judged from the
+/// markup and inline styles (no style sheets, no layout): the `hidden` attribute, inline
+/// `display:none` and `visibility:hidden|collapse`, `aria-hidden="true"`, and elements that are
+/// never rendered (`<head>` and its content, `<script>`, `<style>`, `<template>`, `<noscript>`
+/// with scripting on, hidden inputs). Hidden-ness is inherited from ancestors.
+extension AccessiblePage {
+    static let neverRendered: Set<String> = [
+        "head", "script", "style", "template", "noscript", "title", "meta", "link", "base", "datalist", "param",
+    ]
+
+    /// The element itself (not its ancestors) generates no box.
+    func hidesItself(_ index: Int) -> Bool {
+        let node = tree[index]
+        guard node.isElement else { return false }
+        if Self.neverRendered.contains(node.name) { return true }
+        if node.name == "input", attribute(index, "type")?.lowercased() == "hidden" { return true }
+        if let display = InlineStyle.winning("display", in: style(index)) {
+            return display.value.lowercased() == "none"
+        }
+        return node.hasAttribute("hidden")
+    }
+
+    /// Rendered: neither the node nor an ancestor hides itself.
+    public func isRendered(_ index: Int) -> Bool {
+        if let known = renderedCache[index] { return known }
+        let parentRendered = tree[index].parent.map(isRendered) ?? true
+        let rendered = parentRendered && !hidesItself(index)
+        renderedCache[index] = rendered
+        return rendered
+    }
+
+    /// Rendered and not `visibility: hidden` (inherited; a descendant may set it back to visible).
+    public func isVisible(_ index: Int) -> Bool {
+        isRendered(index) && !isVisibilityHidden(index)
+    }
+
+    func isVisibilityHidden(_ index: Int) -> Bool {
+        if let known = visibilityCache[index] { return known }
+        var hidden = tree[index].parent.map(isVisibilityHidden) ?? false
+        if tree[index].isElement, let visibility = InlineStyle.winning("visibility", in: style(index)) {
+            switch visibility.value.lowercased() {
+            case "hidden", "collapse": hidden = true
+            case "visible": hidden = false
+            default: break
+            }
+        }
+        visibilityCache[index] = hidden
+        return hidden
+    }
+
+    /// The node or an ancestor has `aria-hidden="true"`.
+    public func isAriaHidden(_ index: Int) -> Bool {
+        if let known = ariaHiddenCache[index] { return known }
+        let own = tree[index].isElement && attribute(index, "aria-hidden")?.lowercased() == "true"
+        let hidden = own || (tree[index].parent.map(isAriaHidden) ?? false)
+        ariaHiddenCache[index] = hidden
+        return hidden
+    }
+
+    /// Programmatically hidden: not exposed to assistive technology at all.
+    public func isProgrammaticallyHidden(_ index: Int) -> Bool {
+        !isVisible(index) || isAriaHidden(index)
+    }
+
+    /// ACT "included in the accessibility tree".
+    public func isIncluded(_ index: Int) -> Bool { !isProgrammaticallyHidden(index) }
+
+    /// The element has a text node descendant with visible, non-blank text.
+    public func hasVisibleText(_ index: Int, ownChildrenOnly: Bool = false) -> Bool {
+        let candidates = ownChildrenOnly ? tree[index].children : tree.descendants(of: index)
+        return candidates.contains { node in
+            !tree[node].isElement && isVisible(node)
+                && !tree[node].text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
+    }
+}
