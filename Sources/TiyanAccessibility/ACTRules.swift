@@ -9,6 +9,8 @@ public enum ACTRules {
         IframeHasName.self, HeadingHasName.self, SummaryHasName.self, SVGHasName.self, MenuItemHasName.self,
         ObjectHasName.self, ElementLanguageIsValid.self, AutocompleteIsValid.self, HeadersReferToSameTable.self,
         HeaderHasAssignedCells.self, LetterSpacingWideEnough.self, WordSpacingWideEnough.self,
-        LineHeightWideEnough.self,
+        LineHeightWideEnough.self, IdentifierIsUnique.self, RequiredContextRole.self, RequiredOwnedElements.self,
+        HiddenHasNoFocusableContent.self, PresentationalChildrenNotFocusable.self, DecorativeNotExposed.self,
+        IframeNotExcludedFromTabOrder.self, AttributeNotDuplicated.self,
     ]
 }

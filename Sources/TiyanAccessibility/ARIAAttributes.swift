@@ -22,6 +22,8 @@ public enum ARIAAttributes {
         "aria-activedescendant": .idReference,
         "aria-atomic": .trueFalse,
         "aria-autocomplete": .token(["inline", "list", "both", "none"]),
+        "aria-braillelabel": .string,
+        "aria-brailleroledescription": .string,
         "aria-busy": .trueFalse,
         "aria-checked": .tristate,
         "aria-colcount": .integer,
@@ -76,6 +78,12 @@ public enum ARIAAttributes {
         "aria-disabled", "aria-dropeffect", "aria-errormessage", "aria-flowto", "aria-grabbed",
         "aria-haspopup", "aria-hidden", "aria-invalid", "aria-keyshortcuts", "aria-label",
         "aria-labelledby", "aria-live", "aria-owns", "aria-relevant", "aria-roledescription",
+    ]
+
+    /// Globals that name an element, prohibited on roles that cannot be named (ARIA 1.2 §5.2.8.6
+    /// and the braille label properties of ARIA 1.3).
+    public static let naming: Set<String> = [
+        "aria-label", "aria-labelledby", "aria-braillelabel", "aria-brailleroledescription",
     ]
 
     public static func isDefined(_ name: String) -> Bool { types[name.lowercased()] != nil }

@@ -72,7 +72,7 @@ public enum ARIARoles {
         menuitemradio|aria-checked|aria-checked aria-expanded aria-posinset aria-setsize|group menu menubar||cx
         meter|aria-valuenow|aria-valuemax aria-valuemin aria-valuenow aria-valuetext|||x
         navigation|||||
-        none|||||
+        none|||||p
         note|||||
         option||aria-checked aria-posinset aria-selected aria-setsize|group listbox||cx
         paragraph|||||p

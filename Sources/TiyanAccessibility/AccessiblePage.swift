@@ -6,16 +6,20 @@ public import TiyanHTML
 public final class AccessiblePage {
     public let tree: DOMTree
     public let url: String
+    /// The page's markup as received, for the rules that look at the source itself.
+    public let source: String?
     var renderedCache: [Int: Bool] = [:]
     var visibilityCache: [Int: Bool] = [:]
+    var offScreenCache: [Int: Bool] = [:]
     var ariaHiddenCache: [Int: Bool] = [:]
     var roleCache: [Int: String?] = [:]
     var nameCache: [Int: String] = [:]
     var styleCache: [Int: [StyleDeclaration]] = [:]
 
-    public init(tree: DOMTree, url: String) {
+    public init(tree: DOMTree, url: String, source: String? = nil) {
         self.tree = tree
         self.url = url
+        self.source = source
     }
 
     public subscript(index: Int) -> DOMNode { tree[index] }

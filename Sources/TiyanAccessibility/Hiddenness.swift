@@ -34,7 +34,26 @@ extension AccessiblePage {
 
     /// Rendered and not `visibility: hidden` (inherited; a descendant may set it back to visible).
     public func isVisible(_ index: Int) -> Bool {
-        isRendered(index) && !isVisibilityHidden(index)
+        isRendered(index) && !isVisibilityHidden(index) && !isOffScreen(index)
+    }
+
+    /// Positioned far outside the page by an inline style (the "screen-reader only" pattern):
+    /// still exposed, but nobody sees it.
+    func isOffScreen(_ index: Int) -> Bool {
+        if let known = offScreenCache[index] { return known }
+        var off = tree[index].parent.map(isOffScreen) ?? false
+        if !off, tree[index].isElement, let position = InlineStyle.winning("position", in: style(index)),
+           ["absolute", "fixed"].contains(position.value.lowercased())
+        {
+            off = ["left", "top", "right"].contains { side in
+                guard let declared = InlineStyle.winning(side, in: style(index)),
+                      let px = Self.length(declared.value, fontSize: fontSize(index), percentOf: 0)
+                else { return false }
+                return px <= -100
+            }
+        }
+        offScreenCache[index] = off
+        return off
     }
 
     func isVisibilityHidden(_ index: Int) -> Bool {
@@ -61,8 +80,9 @@ extension AccessiblePage {
     }
 
     /// Programmatically hidden: not exposed to assistive technology at all.
+    /// (Off-screen content stays exposed: it is how pages give screen readers extra text.)
     public func isProgrammaticallyHidden(_ index: Int) -> Bool {
-        !isVisible(index) || isAriaHidden(index)
+        !isRendered(index) || isVisibilityHidden(index) || isAriaHidden(index)
     }
 
     /// ACT "included in the accessibility tree".

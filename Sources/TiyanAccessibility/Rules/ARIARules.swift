@@ -84,9 +84,8 @@ public struct ARIAAttributePermitted: ACTRule {
             let definition = role.flatMap(ARIARoles.role)
             return page.ariaAttributes(node).compactMap { attribute in
                 guard ARIAAttributes.isDefined(attribute.name) else { return nil }
-                if ARIAAttributes.global.contains(attribute.name) {
-                    let prohibited = definition?.nameProhibited == true
-                        && (attribute.name == "aria-label" || attribute.name == "aria-labelledby")
+                if ARIAAttributes.global.contains(attribute.name) || ARIAAttributes.naming.contains(attribute.name) {
+                    let prohibited = definition?.nameProhibited == true && ARIAAttributes.naming.contains(attribute.name)
                     return .decide(node, !prohibited, "\(attribute.name) is prohibited on role \(role ?? "none").")
                 }
                 let permitted = definition?.supported.contains(attribute.name) == true
@@ -117,7 +116,7 @@ public struct GlobalPropertyNotProhibited: ACTRule {
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
         page.tree.elements.flatMap { node -> [ACTTarget] in
             guard page.isIncluded(node) else { return [] }
-            let names = page.ariaAttributes(node).map(\.name).filter { $0 == "aria-label" || $0 == "aria-labelledby" }
+            let names = page.ariaAttributes(node).map(\.name).filter(ARIAAttributes.naming.contains)
             guard !names.isEmpty else { return [] }
             let role = page.role(node)
             let prohibited = role.flatMap(ARIARoles.role)?.nameProhibited ?? false

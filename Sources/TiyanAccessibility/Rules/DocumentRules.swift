@@ -4,7 +4,25 @@ import TiyanHTML
 /// The document element when it is `<html>` (ACT: "the document element ... in the HTML namespace").
 extension AccessiblePage {
     var htmlElement: Int? {
-        tree.documentElement.flatMap { tree[$0].name == "html" ? $0 : nil }
+        if let source, foreignDocumentElement(source) { return nil }
+        return tree.documentElement.flatMap { tree[$0].name == "html" ? $0 : nil }
+    }
+
+    /// The parser implies `<html>` around any markup; a source whose first element is `<svg>`
+    /// or `<math>` with no `<html>` tag is an SVG or MathML document.
+    private func foreignDocumentElement(_ source: String) -> Bool {
+        let lower = source.lowercased()
+        guard !lower.contains("<html") else { return false }
+        var rest = Substring(lower)
+        while let open = rest.firstIndex(of: "<") {
+            let after = rest[rest.index(after: open)...]
+            if after.hasPrefix("!") || after.hasPrefix("?") {
+                rest = after.drop { $0 != ">" }
+                continue
+            }
+            return after.hasPrefix("svg") || after.hasPrefix("math")
+        }
+        return false
     }
 }
 
@@ -116,6 +134,7 @@ public struct ViewportAllowsZoom: ACTRule {
                   let content = page[node].attribute("content")
             else { return nil }
             let properties = Self.properties(content)
+            guard properties["user-scalable"] != nil || properties["maximum-scale"] != nil else { return nil }
             if let scalable = properties["user-scalable"], let value = Self.number(scalable), value > -1, value < 1 {
                 return .failed(node, "The viewport sets user-scalable=\(scalable), which disables zoom.")
             }

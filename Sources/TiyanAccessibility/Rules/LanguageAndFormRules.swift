@@ -43,6 +43,7 @@ public struct AutocompleteIsValid: ACTRule {
             else { return nil }
             let type = name == "input" ? (page.attribute(node, "type")?.lowercased() ?? "text") : nil
             if let type, Self.excludedTypes.contains(type) { return nil }
+            if ["on", "off"].contains(value.lowercased()) { return nil }
             guard let field = grammar.fieldName(of: value) else {
                 return .failed(node, "autocomplete=\"\(value)\" is not a valid autofill detail.")
             }

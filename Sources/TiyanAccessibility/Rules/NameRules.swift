@@ -17,14 +17,20 @@ extension NameRule {
     }
 }
 
-/// 23a2a8 Image has non-empty accessible name.
-public struct ImageHasName: NameRule {
+/// 23a2a8 Image has non-empty accessible name: HTML `<img>` and elements of role img; an
+/// image marked as decorative (role none or presentation) passes as well.
+public struct ImageHasName: ACTRule {
     public static let id = "23a2a8"
-    let what = "image"
     public init(configuration: ACTConfiguration) {}
-    func applies(_ node: Int, in page: AccessiblePage) -> Bool {
-        guard page.role(node) == "img" else { return false }
-        return page.isHTML(node) || page.explicitRole(node) == "img"
+    public func targets(in page: AccessiblePage) -> [ACTTarget] {
+        page.tree.elements.compactMap { node in
+            guard page.isIncluded(node) else { return nil }
+            let role = page.role(node)
+            let htmlImage = page[node].name == "img" && page.isHTML(node)
+            guard htmlImage || (role == "img" && (page.isHTML(node) || page.explicitRole(node) == "img")) else { return nil }
+            if htmlImage, role == "none" || role == "presentation" { return .passed(node) }
+            return .decide(node, !page.accessibleName(node).isEmpty, "The image has no accessible name.")
+        }
     }
 }
 
@@ -53,7 +59,9 @@ public struct LinkHasName: NameRule {
     public static let id = "c487ae"
     let what = "link"
     public init(configuration: ACTConfiguration) {}
-    func applies(_ node: Int, in page: AccessiblePage) -> Bool { page.role(node) == "link" }
+    /// DPUB-ARIA's reference roles are links (their superclass is `link`).
+    static let roles: Set<String> = ["link", "doc-backlink", "doc-biblioref", "doc-glossref", "doc-noteref"]
+    func applies(_ node: Int, in page: AccessiblePage) -> Bool { page.role(node).map(Self.roles.contains) ?? false }
 }
 
 /// e086e5 Form field has non-empty accessible name.
@@ -64,8 +72,13 @@ public struct FormFieldHasName: NameRule {
         "checkbox", "combobox", "listbox", "menuitemcheckbox", "menuitemradio", "radio", "searchbox", "slider",
         "spinbutton", "switch", "textbox",
     ]
+    /// Text-entry inputs HTML-AAM maps to no ARIA role are form fields all the same.
+    static let roleless: Set<String> = ["date", "datetime-local", "month", "password", "time", "week", "color", "file"]
     public init(configuration: ACTConfiguration) {}
-    func applies(_ node: Int, in page: AccessiblePage) -> Bool { page.role(node).map(Self.roles.contains) ?? false }
+    func applies(_ node: Int, in page: AccessiblePage) -> Bool {
+        if let role = page.role(node) { return Self.roles.contains(role) }
+        return page[node].name == "input" && Self.roleless.contains(page.attribute(node, "type")?.lowercased() ?? "")
+    }
 }
 
 /// cae760 Iframe element has non-empty accessible name.

@@ -1,8 +1,8 @@
 import Foundation
 import TiyanHTML
 
-/// The HTML table model (HTML §4.9.12) reduced to what header rules need: every cell's slot
-/// rectangle, with rowspan and colspan.
+/// The table model (HTML §4.9.12, and ARIA tables built of rows and cells by role) reduced to
+/// what the header rules need: every cell's slot rectangle, with rowspan and colspan.
 struct TableGrid {
     struct Cell {
         var node: Int
@@ -12,21 +12,17 @@ struct TableGrid {
         var height: Int
     }
 
+    static let tableRoles: Set<String> = ["table", "grid", "treegrid"]
+    static let cellRoles: Set<String> = ["cell", "gridcell", "columnheader", "rowheader"]
+
     var cells: [Cell] = []
 
     init(table: Int, page: AccessiblePage) {
-        var rows: [Int] = []
-        for child in page.elementChildren(table) {
-            switch page[child].name {
-            case "tr": rows.append(child)
-            case "thead", "tbody", "tfoot": rows += page.elementChildren(child).filter { page[$0].name == "tr" }
-            default: break
-            }
-        }
+        let rows = Self.owned(by: table, page: page, roles: ["row"], stopAt: Self.tableRoles)
         var occupied: Set<[Int]> = []
         for (rowIndex, row) in rows.enumerated() {
             var column = 0
-            for cell in page.elementChildren(row) where ["td", "th"].contains(page[cell].name) {
+            for cell in Self.owned(by: row, page: page, roles: Self.cellRoles, stopAt: ["row"]) {
                 while occupied.contains([rowIndex, column]) { column += 1 }
                 let width = max(1, min(1000, page.attribute(cell, "colspan").flatMap { Int($0) } ?? 1))
                 var height = min(65534, page.attribute(cell, "rowspan").flatMap { Int($0) } ?? 1)
@@ -40,23 +36,40 @@ struct TableGrid {
         }
     }
 
-    /// The header cells a data cell has (HTML "algorithm for assigning header cells"): the ids in
-    /// its `headers`, else the headers above it in its columns and before it in its rows.
+    /// Descendants of `owner` with one of `roles`, not looking inside them nor inside elements of
+    /// a role in `stopAt` (nested tables, nested rows).
+    static func owned(by owner: Int, page: AccessiblePage, roles: Set<String>, stopAt: Set<String>) -> [Int] {
+        var result: [Int] = []
+        var stack = Array(page.elementChildren(owner).reversed())
+        while let next = stack.popLast() {
+            let role = page.role(next) ?? ""
+            if roles.contains(role) {
+                result.append(next)
+                continue
+            }
+            if stopAt.contains(role) { continue }
+            stack.append(contentsOf: page.elementChildren(next).reversed())
+        }
+        return result
+    }
+
+    /// The header cells of a cell (HTML "algorithm for assigning header cells", by role): the
+    /// ids in its `headers`, else the column headers above it in its columns and the row headers
+    /// before it in its rows.
     func headers(of cell: Cell, page: AccessiblePage) -> Set<Int> {
         if let ids = page.nonEmptyAttribute(cell.node, "headers") {
             return Set(ids.split(whereSeparator: \.isWhitespace).compactMap { page.tree.element(id: String($0)) })
         }
         var result: Set<Int> = []
-        for header in cells where page[header.node].name == "th" && header.node != cell.node {
-            let scope = page.attribute(header.node, "scope")?.lowercased() ?? ""
-            let sameColumns = header.column < cell.column + cell.width && cell.column < header.column + header.width
-            let sameRows = header.row < cell.row + cell.height && cell.row < header.row + header.height
-            let above = sameColumns && header.row < cell.row
-            let before = sameRows && header.column < cell.column
-            switch scope {
-            case "col", "colgroup": if above { result.insert(header.node) }
-            case "row", "rowgroup": if before { result.insert(header.node) }
-            default: if above || before { result.insert(header.node) }
+        for header in cells where header.node != cell.node {
+            switch page.role(header.node) {
+            case "columnheader":
+                let sameColumns = header.column < cell.column + cell.width && cell.column < header.column + header.width
+                if sameColumns, header.row < cell.row { result.insert(header.node) }
+            case "rowheader":
+                let sameRows = header.row < cell.row + cell.height && cell.row < header.row + header.height
+                if sameRows, header.column < cell.column { result.insert(header.node) }
+            default: break
             }
         }
         return result
@@ -64,6 +77,11 @@ struct TableGrid {
 }
 
 extension AccessiblePage {
+    /// The nearest element of a table role (an HTML or ARIA table) above a cell.
+    func semanticTable(_ cell: Int) -> Int? {
+        tree.ancestors(of: cell).first { TableGrid.tableRoles.contains(role($0) ?? "") }
+    }
+
     /// The nearest `<table>` of a cell, when its role keeps it a table.
     func owningTable(_ cell: Int) -> Int? {
         guard let table = ancestor(of: cell, named: ["table"]) else { return nil }
@@ -99,12 +117,12 @@ public struct HeaderHasAssignedCells: ACTRule {
         var grids: [Int: TableGrid] = [:]
         return page.tree.elements.compactMap { node in
             guard ["columnheader", "rowheader"].contains(page.role(node) ?? ""), page.isIncluded(node),
-                  ["td", "th"].contains(page[node].name), let table = page.owningTable(node), page.isVisible(table)
+                  let table = page.semanticTable(node), page.isVisible(table), page.isIncluded(table)
             else { return nil }
             let grid = grids[table] ?? TableGrid(table: table, page: page)
             grids[table] = grid
             let assigned = grid.cells.contains { cell in
-                cell.node != node && page[cell.node].name == "td" && grid.headers(of: cell, page: page).contains(node)
+                cell.node != node && grid.headers(of: cell, page: page).contains(node)
             }
             return .decide(node, assigned, "The header cell is assigned to no cell of its table.")
         }

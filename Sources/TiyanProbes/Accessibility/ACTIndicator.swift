@@ -35,7 +35,7 @@ struct ACTIndicator<Definition: ACTRule>: RoleExpandedRule {
         if let known = page.accessibility {
             view = known
         } else {
-            view = AccessiblePage(tree: page.document.tree, url: page.url)
+            view = AccessiblePage(tree: page.document.tree, url: page.url, source: page.document.decoding.text)
             page.accessibility = view
         }
         let targets = rule.targets(in: view)

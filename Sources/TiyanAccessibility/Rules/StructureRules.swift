@@ -1,0 +1,159 @@
+import Foundation
+import TiyanHTML
+
+/// 3ea0c8 Id attribute value is unique.
+public struct IdentifierIsUnique: ACTRule {
+    public static let id = "3ea0c8"
+    public init(configuration: ACTConfiguration) {}
+    public func targets(in page: AccessiblePage) -> [ACTTarget] {
+        var counts: [String: Int] = [:]
+        for node in page.tree.elements {
+            if let id = page[node].attribute("id"), !id.isEmpty { counts[id, default: 0] += 1 }
+        }
+        return page.tree.elements.compactMap { node in
+            guard let id = page[node].attribute("id"), !id.isEmpty else { return nil }
+            return .decide(node, counts[id] == 1, "The id \"\(id)\" is used by \(counts[id] ?? 0) elements.")
+        }
+    }
+}
+
+/// ff89c9 ARIA required context role.
+public struct RequiredContextRole: ACTRule {
+    public static let id = "ff89c9"
+    public init(configuration: ACTConfiguration) {}
+    public func targets(in page: AccessiblePage) -> [ACTTarget] {
+        let owners = page.ariaOwners
+        return page.tree.elements.compactMap { node in
+            guard let explicit = page.explicitRole(node), page.role(node) == explicit, page.isIncluded(node),
+                  let context = ARIARoles.role(explicit)?.context, !context.isEmpty
+            else { return nil }
+            let parentRole = page.accessibilityParent(node, owners: owners).flatMap(page.role)
+            return .decide(node, parentRole.map(context.contains) ?? false,
+                           "Role \(explicit) must be owned by \(context.joined(separator: " or ")), not by \(parentRole ?? "nothing").")
+        }
+    }
+}
+
+/// bc4a75 ARIA required owned elements.
+public struct RequiredOwnedElements: ACTRule {
+    public static let id = "bc4a75"
+    public init(configuration: ACTConfiguration) {}
+    public func targets(in page: AccessiblePage) -> [ACTTarget] {
+        let owners = page.ariaOwners
+        return page.tree.elements.compactMap { node in
+            guard let role = page.role(node), let owned = ARIARoles.role(role)?.owned, !owned.isEmpty,
+                  page.isIncluded(node), page.attribute(node, "aria-busy")?.lowercased() != "true"
+            else { return nil }
+            let allowed = Set(owned.map { $0.split(separator: ">").first.map(String.init) ?? $0 })
+            for child in page.ownedChildren(node, owners: owners) {
+                guard page[child].isElement else {
+                    return .failed(node, "Role \(role) owns text outside the elements it requires.")
+                }
+                let childRole = page.role(child) ?? "generic"
+                if !allowed.contains(childRole) {
+                    return .failed(node, "Role \(role) owns an element of role \(childRole); it may own only \(allowed.sorted().joined(separator: ", ")).")
+                }
+            }
+            return .passed(node)
+        }
+    }
+}
+
+/// 6cfa84 Element with aria-hidden has no content in sequential focus navigation.
+public struct HiddenHasNoFocusableContent: ACTRule {
+    public static let id = "6cfa84"
+    public init(configuration: ACTConfiguration) {}
+    public func targets(in page: AccessiblePage) -> [ACTTarget] {
+        page.tree.elements.compactMap { node in
+            guard page.attribute(node, "aria-hidden")?.lowercased() == "true" else { return nil }
+            let focusable = ([node] + page.tree.descendants(of: node)).first {
+                page[$0].isElement && page.isInSequentialFocusOrder($0)
+            }
+            return .decide(node, focusable == nil,
+                           "Content hidden with aria-hidden can still be reached with the keyboard at \(focusable.map { page[$0].xpath } ?? "").")
+        }
+    }
+}
+
+/// 307n5z Element with presentational children has no focusable content.
+public struct PresentationalChildrenNotFocusable: ACTRule {
+    public static let id = "307n5z"
+    public init(configuration: ACTConfiguration) {}
+    public func targets(in page: AccessiblePage) -> [ACTTarget] {
+        page.tree.elements.compactMap { node in
+            guard let role = page.role(node), ARIARoles.role(role)?.childrenPresentational == true, page.isIncluded(node)
+            else { return nil }
+            let focusable = page.tree.descendants(of: node).first { page[$0].isElement && page.isInSequentialFocusOrder($0) }
+            return .decide(node, focusable == nil,
+                           "Role \(role) makes its children presentational, yet it contains focusable content.")
+        }
+    }
+}
+
+/// 46ca7f Element marked as decorative is not exposed.
+public struct DecorativeNotExposed: ACTRule {
+    public static let id = "46ca7f"
+    static let graphics: Set<String> = ["img", "svg", "canvas", "embed", "iframe", "object"]
+    public init(configuration: ACTConfiguration) {}
+    public func targets(in page: AccessiblePage) -> [ACTTarget] {
+        page.tree.elements.compactMap { node in
+            let name = page[node].name
+            guard Self.graphics.contains(name) else { return nil }
+            let explicit = page.explicitRole(node)
+            let decorative = AccessiblePage.isPresentational(explicit)
+                || (explicit == nil && name == "img" && page[node].attribute("alt") == "")
+            guard decorative else { return nil }
+            let exposed = page.isIncluded(node) && !AccessiblePage.isPresentational(page.role(node))
+            return .decide(node, !exposed,
+                           "The element is marked as decorative but is exposed as \(page.role(node) ?? "an element").")
+        }
+    }
+}
+
+/// akn7bn Iframe with interactive elements is not excluded from tab-order. Only `srcdoc`
+/// content is known statically; an iframe loading a URL with a negative tabindex cannot be told.
+public struct IframeNotExcludedFromTabOrder: ACTRule {
+    public static let id = "akn7bn"
+    public init(configuration: ACTConfiguration) {}
+    public func targets(in page: AccessiblePage) -> [ACTTarget] {
+        page.tree.elements.compactMap { node in
+            guard page[node].name == "iframe", page.isVisible(node) else { return nil }
+            let width = page.attribute(node, "width").flatMap { Double($0) }
+            let height = page.attribute(node, "height").flatMap { Double($0) }
+            if let width, width <= 1 { return nil }
+            if let height, height <= 1 { return nil }
+            let negative = (page.tabIndex(node) ?? 0) < 0
+            guard let srcdoc = page[node].attribute("srcdoc") else {
+                return negative && page.nonEmptyAttribute(node, "src") != nil
+                    ? .cantTell(node, "The iframe is removed from the tab order and its content is not in the page.") : nil
+            }
+            let inner = AccessiblePage(tree: HTMLDocument(html: srcdoc, url: page.url).tree, url: page.url)
+            guard inner.tree.elements.contains(where: inner.isInSequentialFocusOrder) else { return nil }
+            return .decide(node, !negative, "The iframe has a negative tabindex, so keyboard users cannot reach its controls.")
+        }
+    }
+}
+
+/// e6952f Attribute is not duplicated: read in the source, since the parser keeps only the
+/// first of two same-named attributes.
+public struct AttributeNotDuplicated: ACTRule {
+    public static let id = "e6952f"
+    public init(configuration: ACTConfiguration) {}
+    public func targets(in page: AccessiblePage) -> [ACTTarget] {
+        guard let source = page.source else { return [] }
+        var seen: [String: Int] = [:]
+        var byName: [String: [Int]] = [:]
+        for node in page.tree.elements { byName[page[node].name, default: []].append(node) }
+        return SourceTags.startTags(in: source).compactMap { tag in
+            let position = seen[tag.name, default: 0]
+            seen[tag.name] = position + 1
+            guard !tag.attributes.isEmpty else { return nil }
+            guard let node = byName[tag.name].flatMap({ position < $0.count ? $0[position] : nil })
+                ?? page.tree.documentElement
+            else { return nil }
+            var names: Set<String> = []
+            let duplicate = tag.attributes.first { !names.insert($0).inserted }
+            return .decide(node, duplicate == nil, "The attribute \(duplicate ?? "") appears twice on <\(tag.name)>.")
+        }
+    }
+}
