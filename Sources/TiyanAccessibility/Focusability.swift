@@ -68,7 +68,8 @@ extension AccessiblePage {
 
     /// In sequential focus navigation (reached with Tab).
     public func isInSequentialFocusOrder(_ index: Int) -> Bool {
-        guard isFocusable(index), isVisible(index) else { return false }
+        // Off-screen elements stay in the tab order (focus sentinels, skip links).
+        guard isFocusable(index), !isVisibilityHidden(index) else { return false }
         if let tabIndex = tabIndex(index) { return tabIndex >= 0 }
         return true
     }

@@ -28,7 +28,12 @@ extension AccessiblePage {
             }
             return explicit
         }
-        return implicitRole(index)
+        let implicit = implicitRole(index)
+        // An image with alt="" is presentational only while nothing else gives it a name or focus.
+        if Self.isPresentational(implicit), hasGlobalARIAAttribute(index) || isFocusable(index) {
+            return tree[index].name == "img" ? "img" : implicit
+        }
+        return implicit
     }
 
     static func isPresentational(_ role: String?) -> Bool { role == "none" || role == "presentation" }

@@ -25,23 +25,31 @@ struct AccessibilityRules {
         return head + " \(first.locator)  \(reason ?? "")"
     }
 
-    /// Separates ACT results (those whose value names an `act_rule`) from the other
-    /// indicators, keeping the ACT results of `role` only.
+    /// Separates ACT results (indicators `ACT-<rule>-<role>`) from the other indicators,
+    /// keeping the ACT results of `role` only. A page that could not be judged (no value)
+    /// reads as cantTell.
     static func split(_ results: [IndicatorResult], role: PageRole) -> ([AccessibilityRules], [IndicatorResult]) {
         var rules: [AccessibilityRules] = []
         var others: [IndicatorResult] = []
+        let suffix = "-\(role.rawValue)"
         for result in results {
-            guard case let .object(fields) = result.value,
-                  case let .string(actRule)? = fields.first(where: { $0.0 == "act_rule" })?.1,
-                  case let .string(outcome)? = fields.first(where: { $0.0 == "outcome" })?.1
-            else {
+            guard result.indicator.hasPrefix("ACT-") else {
                 others.append(result)
                 continue
             }
-            guard result.indicator.hasSuffix("-\(role.rawValue)") else { continue }
-            let id = String(result.indicator.dropLast(role.rawValue.count + 1))
+            guard result.indicator.hasSuffix(suffix) else { continue }
+            let id = String(result.indicator.dropLast(suffix.count))
+            var outcome = "cantTell"
+            if case let .object(fields) = result.value,
+               case let .string(value)? = fields.first(where: { $0.0 == "outcome" })?.1
+            {
+                outcome = value
+            } else if result.status == .notApplicable {
+                outcome = "inapplicable"
+            }
             rules.append(AccessibilityRules(
-                id: id, actRule: actRule, outcome: outcome, reason: result.reason, evidence: result.evidence))
+                id: id, actRule: String(id.dropFirst(4)), outcome: outcome, reason: result.reason,
+                evidence: result.evidence))
         }
         return (rules, others)
     }
