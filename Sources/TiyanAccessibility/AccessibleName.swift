@@ -142,18 +142,21 @@ extension AccessiblePage {
     /// The text of the `<label>` elements of a labelable element, in tree order.
     func labels(of index: Int) -> [Int] {
         guard Self.labelable.contains(tree[index].name) else { return [] }
-        let id = tree[index].attribute("id")
-        var found: [Int] = []
-        for candidate in tree.elements where tree[candidate].name == "label" {
-            if let target = tree[candidate].attribute("for") {
-                if let id, target == id, tree.element(id: id) == index { found.append(candidate) }
-            } else if tree.ancestors(of: index).contains(candidate),
-                      firstLabelable(in: candidate) == index
-            {
-                found.append(candidate)
+        if let map = labelMap { return map[index] ?? [] }
+        // Every label's control, found once per page: `for` names an id, else the first
+        // labelable descendant.
+        var map: [Int: [Int]] = [:]
+        for label in tree.elements where tree[label].name == "label" {
+            let control: Int?
+            if let target = tree[label].attribute("for") {
+                control = tree.element(id: target).flatMap { Self.labelable.contains(tree[$0].name) ? $0 : nil }
+            } else {
+                control = firstLabelable(in: label)
             }
+            if let control { map[control, default: []].append(label) }
         }
-        return found
+        labelMap = map
+        return map[index] ?? []
     }
 
     private func firstLabelable(in label: Int) -> Int? {

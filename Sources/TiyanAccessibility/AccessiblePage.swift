@@ -15,6 +15,7 @@ public final class AccessiblePage {
     var roleCache: [Int: String?] = [:]
     var nameCache: [Int: String] = [:]
     var styleCache: [Int: [StyleDeclaration]] = [:]
+    var labelMap: [Int: [Int]]?
 
     public init(tree: DOMTree, url: String, source: String? = nil) {
         self.tree = tree

@@ -46,6 +46,7 @@ public struct DOMTree: Sendable {
             if let id = nodes[index].attribute("id"), map[id] == nil { map[id] = index }
         }
         identifiers = map
+        elements = nodes.indices.filter { nodes[$0].isElement }
     }
 
     public subscript(index: Int) -> DOMNode { nodes[index] }
@@ -54,7 +55,7 @@ public struct DOMTree: Sendable {
     public var documentElement: Int? { roots.first { nodes[$0].isElement } }
 
     /// Element indices in document order (the nodes array is in document order).
-    public var elements: [Int] { nodes.indices.filter { nodes[$0].isElement } }
+    public let elements: [Int]
 
     /// Ancestors of a node, nearest first.
     public func ancestors(of index: Int) -> [Int] {

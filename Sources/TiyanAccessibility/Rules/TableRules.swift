@@ -114,16 +114,19 @@ public struct HeaderHasAssignedCells: ACTRule {
     public static let id = "d0f69e"
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
-        var grids: [Int: TableGrid] = [:]
+        var assignedByTable: [Int: Set<Int>] = [:]
         return page.tree.elements.compactMap { node in
             guard ["columnheader", "rowheader"].contains(page.role(node) ?? ""), page.isIncluded(node),
                   let table = page.semanticTable(node), page.isVisible(table), page.isIncluded(table)
             else { return nil }
-            let grid = grids[table] ?? TableGrid(table: table, page: page)
-            grids[table] = grid
-            let assigned = grid.cells.contains { cell in
-                cell.node != node && grid.headers(of: cell, page: page).contains(node)
-            }
+            let headers = assignedByTable[table] ?? {
+                let grid = TableGrid(table: table, page: page)
+                return grid.cells.reduce(into: Set<Int>()) { found, cell in
+                    found.formUnion(grid.headers(of: cell, page: page).subtracting([cell.node]))
+                }
+            }()
+            assignedByTable[table] = headers
+            let assigned = headers.contains(node)
             return .decide(node, assigned, "The header cell is assigned to no cell of its table.")
         }
     }
