@@ -59,18 +59,30 @@ public struct RequiredOwnedElements: ACTRule {
     }
 }
 
-/// 6cfa84 Element with aria-hidden has no content in sequential focus navigation.
+/// 6cfa84 Element with aria-hidden has no content in sequential focus navigation. A focusable
+/// element whose focus is handled by script (an `onfocus` attribute, or an inline script that
+/// names its id and listens for focus) may send focus elsewhere, which only running the page shows.
 public struct HiddenHasNoFocusableContent: ACTRule {
     public static let id = "6cfa84"
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
-        page.tree.elements.compactMap { node in
+        let scripts = page.tree.elements.filter { page[$0].name == "script" }.map { page.tree.textContent(of: $0) }
+            .filter { $0.contains("focus") }
+        return page.tree.elements.compactMap { node in
             guard page.attribute(node, "aria-hidden")?.lowercased() == "true" else { return nil }
-            let focusable = ([node] + page.tree.descendants(of: node)).first {
+            let focusable = ([node] + page.tree.descendants(of: node)).filter {
                 page[$0].isElement && page.isInSequentialFocusOrder($0)
             }
-            return .decide(node, focusable == nil,
-                           "Content hidden with aria-hidden can still be reached with the keyboard at \(focusable.map { page[$0].xpath } ?? "").")
+            guard let first = focusable.first else { return .passed(node) }
+            let handled = focusable.allSatisfy { element in
+                if page[element].hasAttribute("onfocus") { return true }
+                guard let id = page.nonEmptyAttribute(element, "id") else { return false }
+                return scripts.contains { $0.contains("'\(id)'") || $0.contains("\"\(id)\"") }
+            }
+            if handled {
+                return .cantTell(node, "Hidden content is focusable, but a script handles its focus and may move it away.")
+            }
+            return .failed(node, "Content hidden with aria-hidden can still be reached with the keyboard at \(page[first].xpath).")
         }
     }
 }
