@@ -1,20 +1,37 @@
 public import TiyanCore
 public import TiyanScoring
 
-/// scores.csv for the ranking engine: `id,name,region,<module…>,total,grade`, one row per
-/// target in `targets` order. An unscored module or total is an empty field, never 0, so a
-/// site that could not be measured is not ranked as failing.
+/// scores.csv for the ranking engine: `id,name,region,<module…>,total,grade`, then one
+/// `dimension:<name>` column per 掌上好办 dimension, one `item:<name>` column per 一体化 item,
+/// `veto` (the indicators whose 单项否决 capped the total, `;`-separated) and
+/// `algorithm_version`; one row per target in `targets` order. An unscored module, total,
+/// dimension or item is an empty field, never 0, so a site that could not be measured is not
+/// ranked as failing. The prefixes keep the columns self-describing for `tiyan rank`.
 public enum ScoresFile {
+    public static let dimensionPrefix = "dimension:"
+    public static let itemPrefix = "item:"
+
     /// Rows end with LF rather than RFC 4180's CRLF: line-oriented tools and the readers of this
     /// file split on `\n`, and every CSV library accepts either.
-    public static func render(targets: [Target], scores: [TargetScore], modules: [String]) -> String {
+    public static func render(targets: [Target], scores: [TargetScore], modules: [String], algorithmVersion: String)
+        -> String
+    {
         let byTarget = Dictionary(scores.map { ($0.targetID, $0) }, uniquingKeysWith: { first, _ in first })
-        var out = CSVField.row(["id", "name", "region"] + modules + ["total", "grade"]) + "\n"
+        let dimensions = scores.first?.dimensions.map(\.name) ?? []
+        let items = scores.first?.items.map(\.name) ?? []
+        var out = CSVField.row(["id", "name", "region"] + modules + ["total", "grade"]
+            + dimensions.map { dimensionPrefix + $0 } + items.map { itemPrefix + $0 }
+            + ["veto", "algorithm_version"]) + "\n"
         for target in targets {
             let score = byTarget[target.id]
             let moduleFields = modules.map { ScoreText.format(score?.score(of: $0)) }
+            let dimensionFields = dimensions.map { name in
+                ScoreText.format(score?.dimensions.first { $0.name == name }?.score ?? nil)
+            }
+            let itemFields = items.map { name in ScoreText.format(score?.items.first { $0.name == name }?.score ?? nil) }
             let fields = [target.id, target.name, target.region] + moduleFields
-                + [ScoreText.format(score?.total), score?.grade ?? ""]
+                + [ScoreText.format(score?.total), score?.grade ?? ""] + dimensionFields + itemFields
+                + [(score?.vetoes ?? []).map(\.indicator).joined(separator: ";"), algorithmVersion]
             out += CSVField.row(fields) + "\n"
         }
         return out

@@ -1,21 +1,40 @@
 /// One target's row of the league table: a score per module in report order, the total and
-/// its grade. A module or total is nil when nothing in it could be scored (every indicator was
-/// blocked, unreachable, undetermined, …): an unmeasured site is not a failing site.
+/// its grade, and the scores of the assessments evaluators report against. A score is nil when
+/// nothing in it could be scored (every indicator was blocked, unreachable, undetermined, …):
+/// an unmeasured site is not a failing site.
 public struct TargetScore: Sendable {
     public var targetID: String
     public var moduleScores: [(module: String, score: Double?)]
     public var total: Double?
     public var grade: String?
+    /// The 掌上好办 dimensions in scoring.yaml order (可用, 管用, 好用, 爱用, 敢用).
+    public var dimensions: [(name: String, score: Double?)]
+    /// The 一体化政务服务能力 items in scoring.yaml order (查询精准度, 无障碍服务, …).
+    public var items: [(name: String, score: Double?)]
+    /// The veto items (单项否决) that capped the total, in scoring.yaml order.
+    public var vetoes: [(indicator: String, reason: String)]
 
-    public init(targetID: String, moduleScores: [(module: String, score: Double?)], total: Double?, grade: String?) {
+    public init(
+        targetID: String, moduleScores: [(module: String, score: Double?)], total: Double?, grade: String?,
+        dimensions: [(name: String, score: Double?)] = [], items: [(name: String, score: Double?)] = [],
+        vetoes: [(indicator: String, reason: String)] = []
+    ) {
         self.targetID = targetID
         self.moduleScores = moduleScores
         self.total = total
         self.grade = grade
+        self.dimensions = dimensions
+        self.items = items
+        self.vetoes = vetoes
     }
 
     /// The score of one module; nil both when unscored and when the module is not in the row.
     public func score(of module: String) -> Double? {
         moduleScores.first { $0.module == module }?.score ?? nil
+    }
+
+    /// The score of one dimension or item by name; nil when unscored or unknown.
+    public func assessmentScore(of name: String) -> Double? {
+        (dimensions.first { $0.name == name } ?? items.first { $0.name == name })?.score ?? nil
     }
 }

@@ -114,7 +114,7 @@ struct CrawlCommand: AsyncParsableCommand {
             try AtomicFile.write(PagesFile.render(outputs.pages), to: directory + "/pages.jsonl")
             let manifest = RunManifest(
                 runID: runID, startedAt: startedAt, finishedAt: finishedAt, toolVersion: ToolVersion.current,
-                algorithmVersion: Scorer.algorithmVersion, targetsSHA256: configuration.targetsHash,
+                algorithmVersion: pipeline.scorer.algorithmVersion, targetsSHA256: configuration.targetsHash,
                 probesSHA256: configuration.probesHash,
                 options: [("targets", targets), ("probes", probes), ("only", only ?? ""),
                           ("max_pages", maxPages.map(String.init) ?? ""), ("ignore_robots", "\(ignoreRobots)"),

@@ -9,8 +9,10 @@ struct ReprobeCommand: AsyncParsableCommand {
         commandName: "reprobe",
         abstract: "Re-run probes and scoring on a run's archive, without network.",
         discussion: """
-            Rewrites results.jsonl, scores.csv and index.html of RUN_DIR from archive.warc.gz alone; \
-            run.json and pages.jsonl stay as the crawl wrote them.
+            Rewrites results.jsonl, scores.csv and index.html of RUN_DIR from archive.warc.gz alone, \
+            with the probes and scoring rules (probes/scoring.yaml) of --probes: an old run re-scored \
+            under new rules. run.json keeps what the crawl recorded but takes the new algorithm_version, \
+            probes hash and counts; pages.jsonl stays as the crawl wrote it.
             """)
 
     @Argument(help: "A run folder written by `tiyan crawl`.")
@@ -35,6 +37,7 @@ struct ReprobeCommand: AsyncParsableCommand {
             defer { lock.release() }
             let outputs = try await pipeline.evaluate(archive: archive)
             try pipeline.writeResults(outputs, to: runDirectory)
+            try updateManifest(outputs, pipeline: pipeline)
             try writeReport(outputs, pipeline: pipeline)
             Progress.line("tiyan: reprobed \(outputs.contents.targets.count) targets, \(outputs.results.count) results")
             print(runDirectory)
@@ -44,12 +47,28 @@ struct ReprobeCommand: AsyncParsableCommand {
         }
     }
 
+    /// run.json names the rules that made scores.csv; a run folder without one stays without.
+    private func updateManifest(_ outputs: RunPipeline.Outputs, pipeline: RunPipeline) throws {
+        let path = runDirectory + "/run.json"
+        guard let data = FileManager.default.contents(atPath: path) else { return }
+        guard let text = RunManifest.rescored(
+            String(decoding: data, as: UTF8.self), algorithmVersion: pipeline.scorer.algorithmVersion,
+            probesSHA256: (try? ContentHash.sha256(ofDirectory: probes)) ?? "",
+            countsByStatus: RunPipeline.countsByStatus(outputs.results), at: Date())
+        else { throw RunFailure("\(path) is not a JSON object") }
+        do {
+            try AtomicFile.write(text, to: path)
+        } catch {
+            throw RunFailure("cannot write \(path): \(error)")
+        }
+    }
+
     /// The evaluators' report of the new results, headed by what the archive knows of its run.
     private func writeReport(_ outputs: RunPipeline.Outputs, pipeline: RunPipeline) throws {
         let info = outputs.contents.info
         let manifest = RunManifest(
             runID: info.runID, startedAt: info.startedAt, finishedAt: Date(), toolVersion: ToolVersion.current,
-            algorithmVersion: Scorer.algorithmVersion, targetsSHA256: "",
+            algorithmVersion: pipeline.scorer.algorithmVersion, targetsSHA256: "",
             probesSHA256: (try? ContentHash.sha256(ofDirectory: probes)) ?? "",
             options: [("reprobe", "true"), ("probes", probes)],
             countsByStatus: RunPipeline.countsByStatus(outputs.results),

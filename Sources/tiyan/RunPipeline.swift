@@ -11,6 +11,7 @@ import TiyanScoring
 /// same archive with the same probes writes byte-identical results.jsonl and scores.csv.
 struct RunPipeline {
     let runner: ProbeRunner
+    let scorer: Scorer
 
     struct Outputs {
         var contents: ArchiveContents
@@ -19,8 +20,20 @@ struct RunPipeline {
         var pages: [PageLine]
     }
 
+    /// Loads the probe modules and the scoring rules, reporting the problems of both at once.
     init(probes: ProbeConfiguration) throws {
-        runner = try ProbeRunner(configuration: probes)
+        var errors: [ConfigurationError] = []
+        var runner: ProbeRunner?
+        var rules: ScoringRules?
+        do { runner = try ProbeRunner(configuration: probes) } catch let failure as ConfigurationErrors {
+            errors += failure.errors
+        }
+        do { rules = try ScoringRules.load(from: probes) } catch let failure as ConfigurationErrors {
+            errors += failure.errors
+        }
+        guard let runner, let rules, errors.isEmpty else { throw ConfigurationErrors(errors) }
+        self.runner = runner
+        scorer = Scorer(rules: rules)
     }
 
     /// Reads the archive's index first and then one target's bodies at a time, so memory follows
@@ -52,7 +65,7 @@ struct RunPipeline {
             return collected.compactMap { $0 }
         }
         let results = perTarget.flatMap(\.results)
-        let scores = Scorer.score(results: results, targets: contents.targets, modules: runner.modules)
+        let scores = scorer.score(results: results, targets: contents.targets, modules: runner.modules)
         var charsets: [Int64: Charset] = [:]
         for output in perTarget { charsets.merge(output.charsets) { first, _ in first } }
         let pages = contents.resources.map { record -> PageLine in
@@ -107,7 +120,8 @@ struct RunPipeline {
     func writeResults(_ outputs: Outputs, to directory: String) throws {
         try AtomicFile.write(ResultsFile.render(outputs.results), to: directory + "/results.jsonl")
         try AtomicFile.write(ScoresFile.render(targets: outputs.contents.targets, scores: outputs.scores,
-                                               modules: runner.modules), to: directory + "/scores.csv")
+                                               modules: runner.modules, algorithmVersion: scorer.algorithmVersion),
+                             to: directory + "/scores.csv")
     }
 
     static func countsByStatus(_ results: [IndicatorResult]) -> [Status: Int] {

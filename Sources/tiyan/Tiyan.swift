@@ -13,7 +13,8 @@ struct Tiyan: AsyncParsableCommand {
             not be done, 2 for usage errors.
             """,
         version: "tiyan \(ToolVersion.current)",
-        subcommands: [CrawlCommand.self, CheckCommand.self, ReprobeCommand.self, ValidateCommand.self]
+        subcommands: [CrawlCommand.self, CheckCommand.self, ReprobeCommand.self, RankCommand.self, DiffCommand.self,
+                      ValidateCommand.self]
     )
 
     /// ArgumentParser reports usage errors with EX_USAGE (64); SPEC.md promises 2.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TiyanConfig
 import TiyanProbes
+import TiyanScoring
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,7 +26,16 @@ struct ValidateCommand: ParsableCommand {
         do {
             // Rule-level problems (a bad pattern, a wrong example) only show when the rules load.
             let configuration = try ProbeConfiguration.load(directory: probes)
-            _ = try ProbeRunner(configuration: configuration)
+            do {
+                let runner = try RunPipeline(probes: configuration).runner
+                // scoring.yaml against what this build implements: a weight for an indicator no
+                // module has is a typo that would silently weigh nothing.
+                var implemented: [String: [String]] = [:]
+                for rule in runner.rules { implemented[rule.module, default: []].append(rule.id) }
+                problems += ScoringRules.problems(in: configuration, implemented: implemented).map(\.description)
+            } catch let errors as ConfigurationErrors {
+                problems += errors.errors.map(\.description)
+            }
             _ = try DiscoveryRules.load(from: configuration)
         } catch let errors as ConfigurationErrors {
             problems += errors.errors.map(\.description)

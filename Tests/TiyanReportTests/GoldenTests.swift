@@ -1,5 +1,6 @@
 import Testing
 import TiyanReport
+import TiyanScoring
 
 /// Every output file of a run, rendered from a fixed run with a fixed clock and version.
 @Suite struct GoldenTests {
@@ -13,7 +14,8 @@ import TiyanReport
 
     @Test func scoresCSV() throws {
         let csv = ScoresFile.render(targets: ReportFixture.targets, scores: ReportFixture.scores,
-                                    modules: ReportFixture.modules)
+                                    modules: ReportFixture.modules,
+                                    algorithmVersion: ReportFixture.scorer.algorithmVersion)
         try Golden.check(csv, named: "scores.csv")
     }
 

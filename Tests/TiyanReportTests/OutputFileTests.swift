@@ -54,12 +54,13 @@ import TiyanScoring
                        Target(id: "b", name: "B", region: "120000", url: "https://b.gov.cn/")]
         let scores = [TargetScore(targetID: "a", moduleScores: [("basics", 66.666), ("privacy", nil)], total: 66.666,
                                   grade: "C")]
-        let csv = ScoresFile.render(targets: targets, scores: scores, modules: ["basics", "privacy"])
+        let csv = ScoresFile.render(targets: targets, scores: scores, modules: ["basics", "privacy"],
+                                    algorithmVersion: "2.0")
         #expect(csv == """
-            id,name,region,basics,privacy,total,grade
+            id,name,region,basics,privacy,total,grade,veto,algorithm_version
             a,"甲, ""乙""
-            丙",110000,66.7,,66.7,C
-            b,B,120000,,,,
+            丙",110000,66.7,,66.7,C,,2.0
+            b,B,120000,,,,,,2.0
 
             """)
     }
@@ -77,7 +78,7 @@ import TiyanScoring
         #expect(parsed["run_id"]?.stringValue == "20261123T020000Z")
         #expect(parsed["started_at"]?.stringValue == "2026-11-23T02:00:00Z")
         #expect(parsed["finished_at"]?.stringValue == "2026-11-23T02:12:34Z")
-        #expect(parsed["algorithm_version"]?.stringValue == Scorer.algorithmVersion)
+        #expect(parsed["algorithm_version"]?.stringValue == ReportFixture.scorer.algorithmVersion)
         let counts = try #require(parsed["counts_by_status"])
         for status in Status.allCases { #expect(counts[status.rawValue] != nil, "\(status)") }
         #expect(counts["error"]?.doubleValue == 0)

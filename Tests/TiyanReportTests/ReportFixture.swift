@@ -56,14 +56,27 @@ enum ReportFixture {
     static let startedAt = Date(timeIntervalSince1970: 1_795_399_200)  // 2026-11-23T02:00:00Z
     static let finishedAt = Date(timeIntervalSince1970: 1_795_399_200 + 754.6)
 
+    /// Fixed scoring rules (not probes/scoring.yaml, which changes as the rules are tuned): equal
+    /// weights and the grade bands the report goldens were recorded with, plus a veto, two
+    /// dimensions and an item so that every column of scores.csv shows.
+    static let scorer = Scorer(rules: ScoringRules(
+        algorithmVersion: "0.1",
+        modules: [ModuleRules(name: "basics", weight: 1), ModuleRules(name: "privacy", weight: 1)],
+        grades: GradeBands(bands: [.init(grade: "A+", floor: 90), .init(grade: "A", floor: 80),
+                                   .init(grade: "B", floor: 70), .init(grade: "C", floor: 60)], lowest: "D"),
+        vetoes: [Veto(indicator: "SB-01", statuses: ["fail"], cap: 0, reason: "unreachable")],
+        dimensions: [Assessment(name: "可用", members: [Assessment.Member(pattern: IndicatorPattern("SB-*"))]),
+                     Assessment(name: "敢用", members: [Assessment.Member(pattern: IndicatorPattern("PR-*"))])],
+        items: [Assessment(name: "查询精准度", members: [Assessment.Member(pattern: IndicatorPattern("SR-*"))])]))
+
     static var scores: [TargetScore] {
-        Scorer.score(results: results, targets: targets, modules: modules)
+        scorer.score(results: results, targets: targets, modules: modules)
     }
 
     static var manifest: RunManifest {
         RunManifest(
             runID: RunID.make(startedAt: startedAt), startedAt: startedAt, finishedAt: finishedAt,
-            toolVersion: "0.0.0-test", algorithmVersion: Scorer.algorithmVersion,
+            toolVersion: "0.0.0-test", algorithmVersion: scorer.algorithmVersion,
             targetsSHA256: String(repeating: "a", count: 64), probesSHA256: String(repeating: "b", count: 64),
             options: [("targets", "targets.yaml"), ("user_agent", "<desktop>")],
             countsByStatus: [.pass: 1, .fail: 1, .partial: 1, .blocked: 1, .unreachable: 1, .notApplicable: 1],
