@@ -58,7 +58,7 @@ private struct Steady: Rule {
         let first = runner.evaluate(Fixtures.site(records)).map { $0.json.serialized() }
         let second = runner.evaluate(Fixtures.site(records)).map { $0.json.serialized() }
         #expect(first == second)
-        #expect(first.count == 13)
+        #expect(first.filter { $0.contains("\"module\":\"basics\"") }.count == 13)
         let again = try Fixtures.runner().evaluate(Fixtures.site(records)).map { $0.json.serialized() }
         #expect(first == again)
     }
@@ -126,7 +126,9 @@ private struct Steady: Rule {
     }
 
     @Test func aBadRegexNamesFileLineAndRule() throws {
+        // Only basics.yaml is given: other modules' "no probes file" errors are not this test's.
         let found = try errors { $0.replacingOccurrences(of: "regex: 'bszs\\.conac\\.cn'", with: "regex: 'bszs(['") }
+            .filter { $0.hasPrefix("probes/basics.yaml") }
         #expect(found.count == 1)
         #expect(found.first?.hasPrefix("probes/basics.yaml:") == true)
         #expect(
