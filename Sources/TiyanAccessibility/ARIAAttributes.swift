@@ -86,6 +86,14 @@ public enum ARIAAttributes {
         "aria-label", "aria-labelledby", "aria-braillelabel", "aria-brailleroledescription",
     ]
 
+    /// ID reference and ID reference list properties.
+    public static func isReference(_ name: String) -> Bool {
+        switch types[name.lowercased()] {
+        case .idReference?, .idReferenceList?: return true
+        default: return false
+        }
+    }
+
     public static func isDefined(_ name: String) -> Bool { types[name.lowercased()] != nil }
 
     /// Whether `value` is allowed for the attribute by its value type. Undefined attributes and

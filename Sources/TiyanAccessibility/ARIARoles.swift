@@ -149,5 +149,15 @@ public enum ARIARoles {
 
     public static func role(_ name: String) -> ARIARole? { all[name] }
 
+    /// ARIA 1.2 §5.3.2 widget roles and §5.3.3 composite widget roles.
+    static let widgets: Set<String> = [
+        "button", "checkbox", "gridcell", "link", "menuitem", "menuitemcheckbox", "menuitemradio", "option",
+        "progressbar", "radio", "scrollbar", "searchbox", "separator", "slider", "spinbutton", "switch", "tab",
+        "tabpanel", "textbox", "treeitem", "combobox", "grid", "listbox", "menu", "menubar", "radiogroup",
+        "tablist", "tree", "treegrid",
+    ]
+
+    public static func isWidget(_ name: String?) -> Bool { name.map(widgets.contains) ?? false }
+
     public static func isValid(_ name: String) -> Bool { all[name] != nil }
 }

@@ -57,14 +57,9 @@ import TiyanAccessibility
         #expect(grammar.fieldName(of: "email shipping") == nil, "order matters")
         #expect(grammar.fieldName(of: "phone") == nil)
         #expect(grammar.fieldName(of: "section- name") == nil)
-    }
-
-    @Test func controlGroups() {
-        #expect(grammar.suits("email", element: "input", type: "email"))
-        #expect(!grammar.suits("name", element: "input", type: "email"))
-        #expect(!grammar.suits("street-address", element: "input", type: "text"))
-        #expect(grammar.suits("street-address", element: "textarea", type: nil))
-        #expect(grammar.suits("bday-day", element: "input", type: "number"))
+        #expect(grammar.fieldName(of: "Work Email") == "email", "tokens are case-insensitive")
+        #expect(grammar.fieldName(of: "work photo") == nil)
+        #expect(grammar.fieldName(of: "work,email") == nil)
     }
 }
 

@@ -19,10 +19,7 @@ struct PageFixture {
     static let configuration = ACTConfiguration(
         languageTags: LanguageTagValidator(primarySubtags: ["en", "zh", "fr", "yue"]),
         autocomplete: AutocompleteGrammar(
-            fieldGroups: ["name": "text", "email": "email", "tel": "tel", "bday-day": "numeric",
-                          "street-address": "multiline"],
-            contactFields: ["email", "tel"],
-            inputGroups: ["text": ["text", "email", "tel", "numeric"], "email": ["email"], "number": ["numeric"]]))
+            fieldNames: ["name", "email", "tel", "bday-day", "street-address", "photo"], contactFields: ["email", "tel"]))
 
     func outcomes<Rule: ACTRule>(_ rule: Rule.Type) -> [ACTOutcome] {
         Rule(configuration: Self.configuration).targets(in: page).map(\.outcome)

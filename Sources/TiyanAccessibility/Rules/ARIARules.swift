@@ -41,13 +41,25 @@ public struct ARIAValueIsValid: ACTRule {
     public static let id = "6a7281"
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
-        page.tree.elements.flatMap { node in
-            page.ariaAttributes(node).compactMap { attribute -> ACTTarget? in
+        page.tree.elements.flatMap { node -> [ACTTarget] in
+            // HTML and SVG elements only (not MathML).
+            guard page[node].name != "math", page.ancestor(of: node, named: ["math"]) == nil else { return [] }
+            let required = page.role(node).flatMap(ARIARoles.role)?.required ?? []
+            return page.ariaAttributes(node).compactMap { attribute -> ACTTarget? in
                 guard ARIAAttributes.isDefined(attribute.name),
                       !attribute.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
                 else { return nil }
-                return .decide(node, ARIAAttributes.isValid(attribute.value, for: attribute.name),
-                               "The value \"\(attribute.value)\" is not allowed for \(attribute.name).")
+                guard ARIAAttributes.isValid(attribute.value, for: attribute.name) else {
+                    return .failed(node, "The value \"\(attribute.value)\" is not allowed for \(attribute.name).")
+                }
+                // A required reference must point at something that exists.
+                if required.contains(attribute.name), ARIAAttributes.isReference(attribute.name) {
+                    let exists = attribute.value.split(whereSeparator: \.isWhitespace).contains {
+                        page.tree.element(id: String($0)) != nil
+                    }
+                    return .decide(node, exists, "The required \(attribute.name) refers to no element of the page.")
+                }
+                return .passed(node)
             }
         }
     }
