@@ -38,7 +38,7 @@ public enum ARIARoles {
         checkbox|aria-checked|aria-checked aria-expanded aria-readonly aria-required|||cx
         code|||||p
         columnheader||aria-sort aria-colindex aria-colspan aria-rowindex aria-rowspan aria-expanded aria-readonly aria-required aria-selected|row||c
-        combobox|aria-expanded|aria-activedescendant aria-autocomplete aria-expanded aria-readonly aria-required|||
+        combobox|aria-controls aria-expanded|aria-activedescendant aria-autocomplete aria-controls aria-expanded aria-readonly aria-required|||
         complementary|||||
         contentinfo|||||
         definition|||||

@@ -78,7 +78,8 @@ public struct RequiredStatesPresent: ACTRule {
             var required = role.required
             // ARIA 1.2: a separator needs a value only when it is focusable (a splitter).
             if explicit == "separator", !page.isFocusable(node) { required = [] }
-            let missing = required.filter { page.tree[node].attribute($0) == nil }.sorted()
+            // "Set and not empty".
+            let missing = required.filter { page.nonEmptyAttribute(node, $0) == nil }.sorted()
             return .decide(node, missing.isEmpty,
                            "Role \(explicit) lacks its required \(missing.joined(separator: ", ")).")
         }

@@ -34,7 +34,8 @@ public struct RequiredContextRole: ACTRule {
     }
 }
 
-/// bc4a75 ARIA required owned elements.
+/// bc4a75 ARIA required owned elements: an element only owns elements of its required owned
+/// roles; `group>option` admits a group that itself only owns options (or further such groups).
 public struct RequiredOwnedElements: ACTRule {
     public static let id = "bc4a75"
     public init(configuration: ACTConfiguration) {}
@@ -42,20 +43,42 @@ public struct RequiredOwnedElements: ACTRule {
         let owners = page.ariaOwners
         return page.tree.elements.compactMap { node in
             guard let role = page.role(node), let owned = ARIARoles.role(role)?.owned, !owned.isEmpty,
-                  page.isIncluded(node), page.attribute(node, "aria-busy")?.lowercased() != "true"
+                  page.isIncluded(node),
+                  !([node] + page.tree.ancestors(of: node)).contains(where: {
+                      page.attribute($0, "aria-busy")?.lowercased() == "true"
+                  })
             else { return nil }
-            let allowed = Set(owned.map { $0.split(separator: ">").first.map(String.init) ?? $0 })
-            for child in page.ownedChildren(node, owners: owners) {
-                guard page[child].isElement else {
-                    return .failed(node, "Role \(role) owns text outside the elements it requires.")
-                }
-                let childRole = page.role(child) ?? "generic"
-                if !allowed.contains(childRole) {
-                    return .failed(node, "Role \(role) owns an element of role \(childRole); it may own only \(allowed.sorted().joined(separator: ", ")).")
-                }
+            let direct = Set(owned.filter { !$0.contains(">") })
+            let inGroups = Dictionary(grouping: owned.filter { $0.contains(">") }.map { $0.split(separator: ">").map(String.init) },
+                                      by: { $0[0] }).mapValues { Set($0.compactMap(\.last)) }
+            if let problem = violation(of: node, role: role, direct: direct, inGroups: inGroups, page: page, owners: owners) {
+                return .failed(node, problem)
             }
             return .passed(node)
         }
+    }
+
+    private func violation(
+        of node: Int, role: String, direct: Set<String>, inGroups: [String: Set<String>], page: AccessiblePage,
+        owners: [Int: Int]
+    ) -> String? {
+        for child in page.ownedChildren(node, owners: owners) {
+            guard page[child].isElement else { return "Role \(role) owns text outside the elements it requires." }
+            let childRole = page.role(child) ?? "generic"
+            if direct.contains(childRole) { continue }
+            if let members = inGroups[childRole] {
+                // The group must own only the listed roles, or groups that do.
+                if let problem = violation(of: child, role: childRole, direct: members,
+                                           inGroups: [childRole: members], page: page, owners: owners)
+                {
+                    return problem
+                }
+                continue
+            }
+            let allowed = (direct.union(inGroups.keys)).sorted().joined(separator: ", ")
+            return "Role \(role) owns an element of role \(childRole); it may own only \(allowed)."
+        }
+        return nil
     }
 }
 

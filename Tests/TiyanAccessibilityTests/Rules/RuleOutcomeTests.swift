@@ -74,3 +74,13 @@ import TiyanAccessibility
         #expect(PageFixture("<p lang=xx hidden>text</p>").outcomes(ElementLanguageIsValid.self).isEmpty)
     }
 }
+
+@Suite struct OwnedGroupTests {
+    @Test func nestedGroupsMustOwnTheRequiredRoles() {
+        let good = PageFixture("<div role=menu><div role=group><span role=menuitem>a</span><div role=group><span role=menuitem>b</span></div></div></div>")
+        #expect(good.outcomes(RequiredOwnedElements.self).first == .passed)
+        let bad = PageFixture("<div role=menu><div role=group><span role=menuitem>a</span><div role=group><span role=treeitem>b</span></div></div></div>")
+        #expect(bad.outcomes(RequiredOwnedElements.self).first == .failed)
+        #expect(PageFixture("<ul role=menu aria-busy=true>Loading</ul>").outcomes(RequiredOwnedElements.self).isEmpty)
+    }
+}
