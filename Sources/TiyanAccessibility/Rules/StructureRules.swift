@@ -24,7 +24,8 @@ public struct RequiredContextRole: ACTRule {
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
         let owners = page.ariaOwners
         return page.tree.elements.compactMap { node in
-            guard let explicit = page.explicitRole(node), page.role(node) == explicit, page.isIncluded(node),
+            guard let explicit = page.explicitRole(node), page.role(node) == explicit,
+                  page.implicitRole(node) != explicit, page.isIncluded(node),
                   let context = ARIARoles.role(explicit)?.context, !context.isEmpty
             else { return nil }
             let parentRole = page.accessibilityParent(node, owners: owners).flatMap(page.role)
