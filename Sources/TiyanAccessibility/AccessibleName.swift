@@ -146,7 +146,7 @@ extension AccessiblePage {
         // Every label's control, found once per page: `for` names an id, else the first
         // labelable descendant.
         var map: [Int: [Int]] = [:]
-        for label in tree.elements where tree[label].name == "label" {
+        for label in elements where tree[label].name == "label" {
             let control: Int?
             if let target = tree[label].attribute("for") {
                 control = tree.element(id: target).flatMap { Self.labelable.contains(tree[$0].name) ? $0 : nil }

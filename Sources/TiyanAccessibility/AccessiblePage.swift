@@ -17,10 +17,24 @@ public final class AccessiblePage {
     var styleCache: [Int: [StyleDeclaration]] = [:]
     var labelMap: [Int: [Int]]?
 
+    /// The document's elements in tree order, without the content of `<template>` elements:
+    /// the parser keeps it in the tree, but in a browser it is an inert fragment, not the page.
+    public let elements: [Int]
+
     public init(tree: DOMTree, url: String, source: String? = nil) {
         self.tree = tree
         self.url = url
         self.source = source
+        var insideTemplate = Set<Int>()
+        var elements: [Int] = []
+        for node in tree.elements {
+            if let parent = tree[node].parent, insideTemplate.contains(parent) || tree[parent].name == "template" {
+                insideTemplate.insert(node)
+                continue
+            }
+            elements.append(node)
+        }
+        self.elements = elements
     }
 
     public subscript(index: Int) -> DOMNode { tree[index] }

@@ -8,7 +8,7 @@ extension AccessiblePage {
     /// Elements referenced by some element's `aria-owns`, with their owner.
     var ariaOwners: [Int: Int] {
         var owners: [Int: Int] = [:]
-        for node in tree.elements {
+        for node in elements {
             guard let ids = nonEmptyAttribute(node, "aria-owns") else { continue }
             for id in ids.split(whereSeparator: \.isWhitespace) {
                 if let owned = tree.element(id: String(id)), owned != node, owners[owned] == nil { owners[owned] = node }

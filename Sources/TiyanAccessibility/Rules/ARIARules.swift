@@ -13,7 +13,7 @@ public struct ARIAAttributeDefined: ACTRule {
     public static let id = "5f99a7"
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
-        page.tree.elements.flatMap { node in
+        page.elements.flatMap { node in
             page.ariaAttributes(node).map { attribute in
                 .decide(node, ARIAAttributes.isDefined(attribute.name),
                         "The attribute \(attribute.name) is not defined in WAI-ARIA.")
@@ -27,7 +27,7 @@ public struct RoleIsValid: ACTRule {
     public static let id = "674b10"
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
-        page.tree.elements.compactMap { node in
+        page.elements.compactMap { node in
             guard let role = page.nonEmptyAttribute(node, "role"), page.isIncluded(node) else { return nil }
             let tokens = role.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
             return .decide(node, tokens.contains(where: ARIARoles.isValid),
@@ -41,7 +41,7 @@ public struct ARIAValueIsValid: ACTRule {
     public static let id = "6a7281"
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
-        page.tree.elements.flatMap { node -> [ACTTarget] in
+        page.elements.flatMap { node -> [ACTTarget] in
             // HTML and SVG elements only (not MathML).
             guard page[node].name != "math", page.ancestor(of: node, named: ["math"]) == nil else { return [] }
             let required = page.role(node).flatMap(ARIARoles.role)?.required ?? []
@@ -70,7 +70,7 @@ public struct RequiredStatesPresent: ACTRule {
     public static let id = "4e8ab6"
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
-        page.tree.elements.compactMap { node in
+        page.elements.compactMap { node in
             guard let explicit = page.explicitRole(node), page.role(node) == explicit,
                   page.implicitRole(node) != explicit, page.isIncluded(node),
                   let role = ARIARoles.role(explicit)
@@ -91,7 +91,7 @@ public struct ARIAAttributePermitted: ACTRule {
     public static let id = "5c01ea"
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
-        page.tree.elements.flatMap { node -> [ACTTarget] in
+        page.elements.flatMap { node -> [ACTTarget] in
             guard page.isIncluded(node) else { return [] }
             let role = page.role(node)
             let definition = role.flatMap(ARIARoles.role)
@@ -127,7 +127,7 @@ public struct GlobalPropertyNotProhibited: ACTRule {
     public static let id = "kb1m8s"
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
-        page.tree.elements.flatMap { node -> [ACTTarget] in
+        page.elements.flatMap { node -> [ACTTarget] in
             guard page.isIncluded(node) else { return [] }
             let names = page.ariaAttributes(node).map(\.name).filter(ARIAAttributes.naming.contains)
             guard !names.isEmpty else { return [] }
@@ -143,7 +143,7 @@ public struct RequiredReferencesExist: ACTRule {
     public static let id = "in6db8"
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
-        page.tree.elements.compactMap { node in
+        page.elements.compactMap { node in
             guard page.isIncluded(node), let role = page.role(node) else { return nil }
             let attribute: String
             switch role {

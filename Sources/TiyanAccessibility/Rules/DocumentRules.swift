@@ -68,7 +68,7 @@ public struct PageHasTitle: ACTRule {
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
         guard let html = page.htmlElement else { return [] }
-        guard let title = page.tree.elements.first(where: { page[$0].name == "title" && page.isHTML($0) }) else {
+        guard let title = page.elements.first(where: { page[$0].name == "title" && page.isHTML($0) }) else {
             return [.failed(html, "The page has no title element.")]
         }
         let text = page.tree[title].children.filter { !page[$0].isElement }.map { page[$0].text }.joined()
@@ -92,7 +92,7 @@ enum MetaRefresh {
 
     /// The first refresh declaration of the page that is valid.
     static func first(in page: AccessiblePage) -> (node: Int, seconds: Int)? {
-        for node in page.tree.elements where page[node].name == "meta" {
+        for node in page.elements where page[node].name == "meta" {
             guard page.attribute(node, "http-equiv")?.lowercased() == "refresh",
                   let content = page[node].attribute("content"), let seconds = seconds(content)
             else { continue }
@@ -129,7 +129,7 @@ public struct ViewportAllowsZoom: ACTRule {
     public init(configuration: ACTConfiguration) {}
 
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
-        page.tree.elements.compactMap { node in
+        page.elements.compactMap { node in
             guard page[node].name == "meta", page.attribute(node, "name")?.lowercased() == "viewport",
                   let content = page[node].attribute("content")
             else { return nil }

@@ -7,7 +7,7 @@ public struct ElementLanguageIsValid: ACTRule {
     let tags: LanguageTagValidator
     public init(configuration: ACTConfiguration) { tags = configuration.languageTags }
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
-        page.tree.elements.compactMap { node in
+        page.elements.compactMap { node in
             guard let lang = page.nonEmptyAttribute(node, "lang"), page.isHTML(node),
                   page.ancestor(of: node, named: ["body"]) != nil, ownsText(node, page)
             else { return nil }
@@ -35,7 +35,7 @@ public struct AutocompleteIsValid: ACTRule {
     public init(configuration: ACTConfiguration) { grammar = configuration.autocomplete }
 
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
-        page.tree.elements.compactMap { node in
+        page.elements.compactMap { node in
             let name = page[node].name
             guard ["input", "select", "textarea"].contains(name), let value = page.nonEmptyAttribute(node, "autocomplete"),
                   !page.isDisabled(node), page.attribute(node, "aria-disabled")?.lowercased() != "true",

@@ -10,7 +10,7 @@ protocol NameRule: ACTRule {
 
 extension NameRule {
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
-        page.tree.elements.compactMap { node in
+        page.elements.compactMap { node in
             guard page.isIncluded(node), applies(node, in: page) else { return nil }
             return .decide(node, !page.accessibleName(node).isEmpty, "The \(what) has no accessible name.")
         }
@@ -23,7 +23,7 @@ public struct ImageHasName: ACTRule {
     public static let id = "23a2a8"
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
-        page.tree.elements.compactMap { node in
+        page.elements.compactMap { node in
             guard page.isIncluded(node) else { return nil }
             let role = page.role(node)
             let htmlImage = page[node].name == "img" && page.isHTML(node)

@@ -7,10 +7,10 @@ public struct IdentifierIsUnique: ACTRule {
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
         var counts: [String: Int] = [:]
-        for node in page.tree.elements {
+        for node in page.elements {
             if let id = page[node].attribute("id"), !id.isEmpty { counts[id, default: 0] += 1 }
         }
-        return page.tree.elements.compactMap { node in
+        return page.elements.compactMap { node in
             guard let id = page[node].attribute("id"), !id.isEmpty else { return nil }
             return .decide(node, counts[id] == 1, "The id \"\(id)\" is used by \(counts[id] ?? 0) elements.")
         }
@@ -23,7 +23,7 @@ public struct RequiredContextRole: ACTRule {
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
         let owners = page.ariaOwners
-        return page.tree.elements.compactMap { node in
+        return page.elements.compactMap { node in
             guard let explicit = page.explicitRole(node), page.role(node) == explicit,
                   page.implicitRole(node) != explicit, page.isIncluded(node),
                   let context = ARIARoles.role(explicit)?.context, !context.isEmpty
@@ -42,7 +42,7 @@ public struct RequiredOwnedElements: ACTRule {
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
         let owners = page.ariaOwners
-        return page.tree.elements.compactMap { node in
+        return page.elements.compactMap { node in
             guard let role = page.role(node), let owned = ARIARoles.role(role)?.owned, !owned.isEmpty,
                   page.isIncluded(node),
                   !([node] + page.tree.ancestors(of: node)).contains(where: {
@@ -90,9 +90,9 @@ public struct HiddenHasNoFocusableContent: ACTRule {
     public static let id = "6cfa84"
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
-        let scripts = page.tree.elements.filter { page[$0].name == "script" }.map { page.tree.textContent(of: $0) }
+        let scripts = page.elements.filter { page[$0].name == "script" }.map { page.tree.textContent(of: $0) }
             .filter { $0.contains("focus") }
-        return page.tree.elements.compactMap { node in
+        return page.elements.compactMap { node in
             guard page.attribute(node, "aria-hidden")?.lowercased() == "true" else { return nil }
             let focusable = ([node] + page.tree.descendants(of: node)).filter {
                 page[$0].isElement && page.isInSequentialFocusOrder($0)
@@ -116,7 +116,7 @@ public struct PresentationalChildrenNotFocusable: ACTRule {
     public static let id = "307n5z"
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
-        page.tree.elements.compactMap { node in
+        page.elements.compactMap { node in
             guard let role = page.role(node), ARIARoles.role(role)?.childrenPresentational == true, page.isIncluded(node)
             else { return nil }
             let focusable = page.tree.descendants(of: node).first { page[$0].isElement && page.isInSequentialFocusOrder($0) }
@@ -132,7 +132,7 @@ public struct DecorativeNotExposed: ACTRule {
     static let graphics: Set<String> = ["img", "svg", "canvas", "embed", "iframe", "object"]
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
-        page.tree.elements.compactMap { node in
+        page.elements.compactMap { node in
             let name = page[node].name
             guard Self.graphics.contains(name) else { return nil }
             let explicit = page.explicitRole(node)
@@ -152,7 +152,7 @@ public struct IframeNotExcludedFromTabOrder: ACTRule {
     public static let id = "akn7bn"
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
-        page.tree.elements.compactMap { node in
+        page.elements.compactMap { node in
             guard page[node].name == "iframe", page.isVisible(node) else { return nil }
             let width = page.attribute(node, "width").flatMap { Double($0) }
             let height = page.attribute(node, "height").flatMap { Double($0) }
@@ -164,7 +164,7 @@ public struct IframeNotExcludedFromTabOrder: ACTRule {
                     ? .cantTell(node, "The iframe is removed from the tab order and its content is not in the page.") : nil
             }
             let inner = AccessiblePage(tree: HTMLDocument(html: srcdoc, url: page.url).tree, url: page.url)
-            guard inner.tree.elements.contains(where: inner.isInSequentialFocusOrder) else { return nil }
+            guard inner.elements.contains(where: inner.isInSequentialFocusOrder) else { return nil }
             return .decide(node, !negative, "The iframe has a negative tabindex, so keyboard users cannot reach its controls.")
         }
     }
@@ -179,7 +179,7 @@ public struct AttributeNotDuplicated: ACTRule {
         guard let source = page.source else { return [] }
         var seen: [String: Int] = [:]
         var byName: [String: [Int]] = [:]
-        for node in page.tree.elements { byName[page[node].name, default: []].append(node) }
+        for node in page.elements { byName[page[node].name, default: []].append(node) }
         return SourceTags.startTags(in: source).compactMap { tag in
             let position = seen[tag.name, default: 0]
             seen[tag.name] = position + 1

@@ -94,7 +94,7 @@ public struct HeadersReferToSameTable: ACTRule {
     public static let id = "a25f45"
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
-        page.tree.elements.compactMap { node in
+        page.elements.compactMap { node in
             guard ["td", "th"].contains(page[node].name), let ids = page.nonEmptyAttribute(node, "headers"),
                   let table = page.owningTable(node), page.isVisible(table) || page.isIncluded(table)
             else { return nil }
@@ -115,7 +115,7 @@ public struct HeaderHasAssignedCells: ACTRule {
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
         var assignedByTable: [Int: Set<Int>] = [:]
-        return page.tree.elements.compactMap { node in
+        return page.elements.compactMap { node in
             guard ["columnheader", "rowheader"].contains(page.role(node) ?? ""), page.isIncluded(node),
                   let table = page.semanticTable(node), page.isVisible(table), page.isIncluded(table)
             else { return nil }

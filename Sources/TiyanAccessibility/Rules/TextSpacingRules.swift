@@ -17,7 +17,7 @@ protocol TextSpacingRule: ACTRule {
 
 extension TextSpacingRule {
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
-        page.tree.elements.compactMap { node in
+        page.elements.compactMap { node in
             guard page.isHTML(node), page[node].hasAttribute("style"),
                   let declared = InlineStyle.winning(property, in: page.style(node)), declared.important
             else { return nil }

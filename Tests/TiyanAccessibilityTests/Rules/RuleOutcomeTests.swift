@@ -84,3 +84,11 @@ import TiyanAccessibility
         #expect(PageFixture("<ul role=menu aria-busy=true>Loading</ul>").outcomes(RequiredOwnedElements.self).isEmpty)
     }
 }
+
+@Suite struct TemplateContentTests {
+    @Test func templateContentIsNotPartOfThePage() {
+        let f = PageFixture("<p id=a>x</p><template><p id=a>y</p><img src=x.png></template>")
+        #expect(f.outcomes(IdentifierIsUnique.self) == [.passed])
+        #expect(f.outcomes(ImageHasName.self).isEmpty)
+    }
+}
