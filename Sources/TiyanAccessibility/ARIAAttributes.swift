@@ -123,6 +123,6 @@ public enum ARIAAttributes {
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else {
             return false
         }
-        return Double(text) != nil
+        return Double(text)?.isFinite == true
     }
 }

@@ -11,6 +11,7 @@ import TiyanAccessibility
         #expect(!ARIAAttributes.isValid("mixed", for: "aria-expanded"))
         #expect(ARIAAttributes.isValid("3", for: "aria-level") && !ARIAAttributes.isValid("3.5", for: "aria-level"))
         #expect(ARIAAttributes.isValid("-1.5e2", for: "aria-valuenow") && !ARIAAttributes.isValid("nan", for: "aria-valuenow"))
+        #expect(!ARIAAttributes.isValid("1e400", for: "aria-valuenow"), "a number overflowing to infinity is no number")
         #expect(ARIAAttributes.isValid("additions text", for: "aria-relevant"))
         #expect(!ARIAAttributes.isValid("additions foo", for: "aria-relevant"))
         #expect(ARIAAttributes.isValid("page", for: "aria-current"))

@@ -58,6 +58,8 @@ private struct Steady: Rule {
         let first = runner.evaluate(Fixtures.site(records)).map { $0.json.serialized() }
         let second = runner.evaluate(Fixtures.site(records)).map { $0.json.serialized() }
         #expect(first == second)
+        // One result per indicator: a rule judged per page role reports one per role.
+        #expect(first.count == runner.rules.flatMap(\.indicators).count)
         #expect(first.filter { $0.contains("\"module\":\"basics\"") }.count == 13)
         let again = try Fixtures.runner().evaluate(Fixtures.site(records)).map { $0.json.serialized() }
         #expect(first == again)
