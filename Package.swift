@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "TiyanCrawl", dependencies: ["TiyanCore", "TiyanFetch", "TiyanHTML", "TiyanArchive",
                                                    "TiyanConfig"], swiftSettings: strict),
         .target(name: "TiyanAccessibility", dependencies: ["TiyanCore", "TiyanHTML", "TiyanCSS"], swiftSettings: strict),
-        .target(name: "TiyanProbes", dependencies: ["TiyanCore", "TiyanHTML", "TiyanConfig", "TiyanAccessibility"],
+        .target(name: "TiyanProbes", dependencies: ["TiyanCore", "TiyanHTML", "TiyanConfig", "TiyanAccessibility", "TiyanCSS"],
                 swiftSettings: strict),
         .target(name: "TiyanScoring", dependencies: ["TiyanCore", "TiyanConfig"], swiftSettings: strict),
         .target(name: "TiyanReport", dependencies: ["TiyanCore", "TiyanScoring"], swiftSettings: strict),

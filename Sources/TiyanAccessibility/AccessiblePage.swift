@@ -21,10 +21,22 @@ public final class AccessiblePage {
     /// the parser keeps it in the tree, but in a browser it is an inert fragment, not the page.
     public let elements: [Int]
 
-    public init(tree: DOMTree, url: String, source: String? = nil) {
+    /// `display` / `visibility` declarations that style sheets give elements, by node.
+    let sheetStyles: [Int: [StyleDeclaration]]
+
+    /// `sheetStyles` maps element XPaths (as in `DOMNode.xpath`) to the winning style-sheet
+    /// declarations for them; inline styles still win unless only the sheet's is important.
+    public init(tree: DOMTree, url: String, source: String? = nil, sheetStyles: [String: [StyleDeclaration]] = [:]) {
         self.tree = tree
         self.url = url
         self.source = source
+        var byNode: [Int: [StyleDeclaration]] = [:]
+        if !sheetStyles.isEmpty {
+            for node in tree.elements {
+                if let declarations = sheetStyles[tree[node].xpath] { byNode[node] = declarations }
+            }
+        }
+        self.sheetStyles = byNode
         var insideTemplate = Set<Int>()
         var elements: [Int] = []
         for node in tree.elements {

@@ -17,10 +17,20 @@ extension AccessiblePage {
         guard node.isElement else { return false }
         if Self.neverRendered.contains(node.name) { return true }
         if node.name == "input", attribute(index, "type")?.lowercased() == "hidden" { return true }
-        if let display = InlineStyle.winning("display", in: style(index)) {
+        if let display = cascaded("display", index) {
             return display.value.lowercased() == "none"
         }
         return node.hasAttribute("hidden")
+    }
+
+    /// The declaration that wins for the element: the inline one unless only a style sheet's is
+    /// important.
+    func cascaded(_ property: String, _ index: Int) -> StyleDeclaration? {
+        let inline = InlineStyle.winning(property, in: style(index))
+        let sheet = sheetStyles[index].flatMap { InlineStyle.winning(property, in: $0) }
+        guard let sheet else { return inline }
+        guard let inline else { return sheet }
+        return sheet.important && !inline.important ? sheet : inline
     }
 
     /// Rendered: neither the node nor an ancestor hides itself.
@@ -59,7 +69,7 @@ extension AccessiblePage {
     func isVisibilityHidden(_ index: Int) -> Bool {
         if let known = visibilityCache[index] { return known }
         var hidden = tree[index].parent.map(isVisibilityHidden) ?? false
-        if tree[index].isElement, let visibility = InlineStyle.winning("visibility", in: style(index)) {
+        if tree[index].isElement, let visibility = cascaded("visibility", index) {
             switch visibility.value.lowercased() {
             case "hidden", "collapse": hidden = true
             case "visible": hidden = false

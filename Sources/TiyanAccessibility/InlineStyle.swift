@@ -7,6 +7,12 @@ public struct StyleDeclaration: Sendable, Hashable {
     /// The value without `!important`, trimmed.
     public var value: String
     public var important: Bool
+
+    public init(property: String, value: String, important: Bool) {
+        self.property = property
+        self.value = value
+        self.important = important
+    }
 }
 
 /// The declarations of a `style` attribute, parsed by TiyanCSS's declaration-list parser (CSS

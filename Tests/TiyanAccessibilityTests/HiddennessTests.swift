@@ -1,4 +1,5 @@
 import Testing
+import TiyanHTML
 import TiyanAccessibility
 
 @Suite struct HiddennessTests {
@@ -25,5 +26,23 @@ import TiyanAccessibility
         let f = PageFixture("<p>x</p>", head: "<title id=title>t</title><style id=s>p{}</style>")
         #expect(!f.page.isRendered(f["title"]))
         #expect(!f.page.isRendered(f["s"]))
+    }
+}
+
+@Suite struct StyleSheetHiddennessTests {
+    @Test func sheetDeclarationsCascadeWithInlineStyles() {
+        let html = "<html><body><p id=a>x</p><p id=b style=\"display:block\">x</p><p id=c style=\"display:block\">x</p><p id=d>x</p></body></html>"
+        let tree = HTMLDocument(html: html, url: "u").tree
+        func xpath(_ id: String) -> String { tree.element(id: id).map { tree[$0].xpath } ?? "" }
+        let none = StyleDeclaration(property: "display", value: "none", important: false)
+        let importantNone = StyleDeclaration(property: "display", value: "none", important: true)
+        let hiddenVisibility = StyleDeclaration(property: "visibility", value: "hidden", important: false)
+        let page = AccessiblePage(tree: tree, url: "u", sheetStyles: [
+            xpath("a"): [none], xpath("b"): [none], xpath("c"): [importantNone], xpath("d"): [hiddenVisibility],
+        ])
+        #expect(!page.isRendered(tree.element(id: "a") ?? 0))
+        #expect(page.isRendered(tree.element(id: "b") ?? 0), "the inline declaration wins")
+        #expect(!page.isRendered(tree.element(id: "c") ?? 0), "an important sheet declaration beats a normal inline one")
+        #expect(page.isRendered(tree.element(id: "d") ?? 0) && !page.isVisible(tree.element(id: "d") ?? 0))
     }
 }

@@ -35,7 +35,9 @@ struct ACTIndicator<Definition: ACTRule>: RoleExpandedRule {
         if let known = page.accessibility {
             view = known
         } else {
-            view = AccessiblePage(tree: page.document.tree, url: page.url, source: page.document.decoding.text)
+            view = AccessiblePage(
+                tree: page.document.tree, url: page.url, source: page.document.decoding.text,
+                sheetStyles: StyleSheetVisibility.declarations(of: page, site: site))
             page.accessibility = view
         }
         let targets = rule.targets(in: view)
