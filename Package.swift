@@ -36,7 +36,9 @@ let package = Package(
                 swiftSettings: strict),
         .target(name: "TiyanCrawl", dependencies: ["TiyanCore", "TiyanFetch", "TiyanHTML", "TiyanArchive",
                                                    "TiyanConfig", "TiyanCSS"], swiftSettings: strict),
-        .target(name: "TiyanProbes", dependencies: ["TiyanCore", "TiyanHTML", "TiyanConfig", "TiyanCSS"], swiftSettings: strict),
+        .target(name: "TiyanAccessibility", dependencies: ["TiyanCore", "TiyanHTML", "TiyanCSS"], swiftSettings: strict),
+        .target(name: "TiyanProbes", dependencies: ["TiyanCore", "TiyanHTML", "TiyanConfig", "TiyanAccessibility", "TiyanCSS"],
+                swiftSettings: strict),
         .target(name: "TiyanScoring", dependencies: ["TiyanCore", "TiyanConfig"], swiftSettings: strict),
         .target(name: "TiyanReport", dependencies: ["TiyanCore", "TiyanScoring"], swiftSettings: strict),
         .executableTarget(name: "tiyan", dependencies: [
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "TiyanCoreTests", dependencies: ["TiyanCore"]),
         .testTarget(name: "TiyanFetchTests", dependencies: ["TiyanFetch", "TiyanTestSupport"]),
         .testTarget(name: "TiyanHTMLTests", dependencies: ["TiyanHTML"]),
+        .testTarget(name: "TiyanAccessibilityTests", dependencies: ["TiyanAccessibility", "TiyanHTML"]),
         .testTarget(name: "TiyanCSSTests", dependencies: ["TiyanCSS"]),
         .testTarget(name: "TiyanArchiveTests", dependencies: ["TiyanArchive"]),
         .testTarget(name: "TiyanConfigTests", dependencies: ["TiyanConfig"]),

@@ -112,6 +112,10 @@ public final class HTMLDocument {
     /// Number of element nodes in the document (for shell detection).
     public private(set) lazy var elementCount: Int = document.map { NodeWalk.elements(of: $0) { _ in true }.count } ?? 0
 
+    /// The whole page as plain values (elements and text, parent and child indices, XPaths),
+    /// built on first use in one walk.
+    public private(set) lazy var tree: DOMTree = DOMTreeBuilder.build(document, paths: paths)
+
     /// The snapshot of one of this document's elements.
     func snapshot(_ node: NodePointer) -> HTMLElement {
         HTMLElement(

@@ -25,7 +25,7 @@ final class NodePaths {
         return reversed.reversed().map { "/" + $0 }.joined()
     }
 
-    private func step(for node: NodePointer) -> String {
+    func step(for node: NodePointer) -> String {
         if let known = steps[node] { return known }
         let siblings = node.pointee.parent.map(\.elementChildren) ?? [node]
         var totals: [String: Int] = [:]

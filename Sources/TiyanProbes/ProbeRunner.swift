@@ -47,14 +47,27 @@ public struct ProbeRunner: Sendable {
         let context = SiteContext(site: site)
         var results: [IndicatorResult] = []
         for module in loaded {
-            for loadedRule in module.rules where indicators?.contains(loadedRule.description.id) ?? true {
-                let finding = Self.run(loadedRule.rule, on: context)
-                results.append(
-                    IndicatorResult(
-                        target: site.target.id, indicator: loadedRule.description.id, module: module.name,
-                        status: finding.status, value: finding.value, score: finding.score,
-                        confidence: finding.confidence,
-                        evidence: finding.evidence, probeVersion: module.probeVersion, reason: finding.reason))
+            for loadedRule in module.rules {
+                let id = loadedRule.description.id
+                var runs: [(indicator: String, run: () throws -> Finding)] = []
+                if let expanded = loadedRule.rule as? any RoleExpandedRule {
+                    for role in expanded.roles {
+                        let indicator = "\(id)-\(role.rawValue)"
+                        guard indicators.map({ $0.contains(id) || $0.contains(indicator) }) ?? true else { continue }
+                        runs.append((indicator, { try expanded.evaluate(context, role: role) }))
+                    }
+                } else if indicators?.contains(id) ?? true {
+                    runs.append((id, { try loadedRule.rule.evaluate(context) }))
+                }
+                for (indicator, run) in runs {
+                    let finding = Self.run(run)
+                    results.append(
+                        IndicatorResult(
+                            target: site.target.id, indicator: indicator, module: module.name,
+                            status: finding.status, value: finding.value, score: finding.score,
+                            confidence: finding.confidence,
+                            evidence: finding.evidence, probeVersion: module.probeVersion, reason: finding.reason))
+                }
             }
         }
         return results.sorted { $0.indicator < $1.indicator }
@@ -62,8 +75,12 @@ public struct ProbeRunner: Sendable {
 
     /// One rule, isolated: whatever it throws concerns its own indicator alone.
     static func run(_ rule: any Rule, on context: SiteContext) -> Finding {
+        run { try rule.evaluate(context) }
+    }
+
+    static func run(_ evaluate: () throws -> Finding) -> Finding {
         do {
-            return try rule.evaluate(context)
+            return try evaluate()
         } catch let unavailable as PageUnavailable {
             return Finding(unavailable.status, evidence: unavailable.evidence, reason: unavailable.reason)
         } catch {

@@ -60,10 +60,11 @@ struct CheckCommand: AsyncParsableCommand {
             let record = await load(input, role: pageRole, fetcher: fetcher)
             let target = Target(id: "check-\(index + 1)", name: input, region: "000000", url: record.url)
             let site = ArchivedSite(target: target, runStart: record.fetchedAt, resources: [record])
-            let results = runner.evaluate(site, indicators: pageIndicators)
+            let (rules, results) = AccessibilityRules.split(
+                runner.evaluate(site, indicators: pageIndicators), role: pageRole)
             if format == .json {
                 reports.append(.object([
-                    ("file", .string(input)), ("rules", .array([])),
+                    ("file", .string(input)), ("rules", .array(rules.map(\.json))),
                     ("indicators", .array(results.map(\.json))),
                 ]))
             } else {
@@ -78,6 +79,7 @@ struct CheckCommand: AsyncParsableCommand {
                         print("         \(reason)")
                     }
                 }
+                for rule in rules { print(rule.line) }
             }
         }
         if format == .json {

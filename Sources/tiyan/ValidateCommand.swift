@@ -31,7 +31,7 @@ struct ValidateCommand: ParsableCommand {
                 // scoring.yaml against what this build implements: a weight for an indicator no
                 // module has is a typo that would silently weigh nothing.
                 var implemented: [String: [String]] = [:]
-                for rule in runner.rules { implemented[rule.module, default: []].append(rule.id) }
+                for rule in runner.rules { implemented[rule.module, default: []] += rule.indicators }
                 problems += ScoringRules.problems(in: configuration, implemented: implemented).map(\.description)
             } catch let errors as ConfigurationErrors {
                 problems += errors.errors.map(\.description)

@@ -146,7 +146,10 @@ struct ModuleLoader {
         }
         let description = RuleDescription(
             id: entry.key, module: context.module, name: name, sources: sources,
-            examples: examples, file: issues.file, line: entry.keyLine, scope: scope)
+            examples: examples, file: issues.file, line: entry.keyLine, scope: scope,
+            indicators: (rule as? any RoleExpandedRule).map { expanded in
+                expanded.roles.map { "\(entry.key)-\($0.rawValue)" }
+            })
         return LoadedRule(description: description, rule: rule)
     }
 

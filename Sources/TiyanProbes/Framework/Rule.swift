@@ -23,9 +23,10 @@ enum ProbeRegistry {
     static let modules: [ModuleDefinition] = [
         ModuleDefinition(name: "basics", rules: BasicsModule.rules),
         ModuleDefinition(name: "english", rules: EnglishModule.rules),
+        ModuleDefinition(name: "elder", rules: ElderModule.rules),
+        ModuleDefinition(name: "accessibility", rules: AccessibilityModule.rules),
+        ModuleDefinition(name: "privacy", rules: PrivacyModule.rules),
         ModuleDefinition(name: "login", rules: LoginModule.rules),
         ModuleDefinition(name: "search", rules: SearchModule.rules),
-        ModuleDefinition(name: "elder", rules: ElderModule.rules),
-        ModuleDefinition(name: "privacy", rules: PrivacyModule.rules),
     ]
 }

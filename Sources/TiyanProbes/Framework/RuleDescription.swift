@@ -18,11 +18,15 @@ public struct RuleDescription: Sendable, Hashable {
     public var file: String
     public var line: Int
     public var scope: RuleScope
+    /// The indicator ids the rule reports: its own id, or one per page role for a rule judged
+    /// on several pages (`ACT-b5c3f8-home`, …).
+    public var indicators: [String]
 
     public init(
         id: String, module: String, name: String, sources: [RuleSource], examples: [RuleExample],
-        file: String, line: Int, scope: RuleScope = .page
+        file: String, line: Int, scope: RuleScope = .page, indicators: [String]? = nil
     ) {
+        self.indicators = indicators ?? [id]
         self.scope = scope
         self.id = id
         self.module = module

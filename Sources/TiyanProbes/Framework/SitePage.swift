@@ -1,5 +1,6 @@
 import TiyanCore
 import TiyanHTML
+import TiyanAccessibility
 
 /// One fetched page, parsed once per evaluation. Not Sendable: it owns an `HTMLDocument`.
 final class SitePage {
@@ -8,6 +9,8 @@ final class SitePage {
     let nature: PageNature
     /// Markup that scripts of this page write, filled in by `SiteContext` on first use.
     var scriptFragments: [ScriptFragment]?
+    /// The accessibility view of the page, built by the first ACT rule that needs it.
+    var accessibility: AccessiblePage?
 
     init(record: FetchRecord, document: HTMLDocument, nature: PageNature) {
         self.record = record

@@ -121,7 +121,9 @@ try:
         for (const svg of document.querySelectorAll('svg:not(.chart)')) found.push('foreign svg');
         return found;
     })()""")
-    visible = """(selector) => [...document.querySelectorAll(selector)].filter(e => getComputedStyle(e).display !== 'none')"""
+    # checkVisibility() reads one style pass; getComputedStyle per row re-resolves the :has()
+    # filter rules each time and takes minutes on a full report.
+    visible = """(selector) => [...document.querySelectorAll(selector)].filter(e => e.checkVisibility())"""
     report["sections_before"] = evaluate(session, f"({visible})('section.target').length")
     report["pass_rows_before"] = evaluate(session, f"({visible})('tr.st-pass').length")
     evaluate(session, "document.querySelector('label[for=fs-pass]').click()")
