@@ -44,7 +44,7 @@ public struct Scorer: Sendable {
         for result in results {
             guard let value = Self.indicatorScore(result) else { continue }
             perModule[result.module, default: WeightedMean()]
-                .add(value, weight: rules.indicatorWeight(result.indicator, module: result.module))
+                .add(value, weight: rules.weight(of: result))
         }
         let moduleScores = modules.map { module in
             (module: module, score: perModule[module]?.mean.map { $0 * 100 })

@@ -42,6 +42,16 @@ public struct ScoringRules: Sendable {
         guard let module = module(named: name) else { return 1 }
         return module.weight(of: indicator)
     }
+
+    /// The weight one result carries in its module: the indicator's weight, times the module's
+    /// `value_weight` number from the result's value when there is one.
+    public func weight(of result: IndicatorResult) -> Double {
+        let base = indicatorWeight(result.indicator, module: result.module)
+        guard let key = module(named: result.module)?.valueWeight,
+              let factor = result.value[key]?.doubleValue, factor.isFinite, factor >= 0
+        else { return base }
+        return base * factor
+    }
 }
 
 public struct ModuleRules: Sendable {
@@ -51,14 +61,19 @@ public struct ModuleRules: Sendable {
     /// The shape every indicator id of the module has (e.g. `^SB-\d{2}$`), for validation.
     public var idShape: Pattern?
     public var indicators: [IndicatorWeight]
+    /// A number in each result's `value` that multiplies the indicator's weight (the
+    /// accessibility rules' `weight`: the share of disability groups a failure blocks), so the
+    /// probe module's own data decides how much a rule matters. Absent or not a number: × 1.
+    public var valueWeight: String?
 
     public init(name: String, weight: Double, defaultWeight: Double = 1, idShape: Pattern? = nil,
-                indicators: [IndicatorWeight] = []) {
+                indicators: [IndicatorWeight] = [], valueWeight: String? = nil) {
         self.name = name
         self.weight = weight
         self.defaultWeight = defaultWeight
         self.idShape = idShape
         self.indicators = indicators
+        self.valueWeight = valueWeight
     }
 
     public func weight(of indicator: String) -> Double {

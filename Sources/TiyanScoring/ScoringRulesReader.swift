@@ -10,7 +10,7 @@ struct ScoringRulesReader {
                                "default_module_weight", "modules", "vetoes", "dimensions", "items"]
     static let gradeKeys = ["bands", "lowest", "source", "note"]
     static let bandKeys = ["grade", "floor", "note"]
-    static let moduleKeys = ["weight", "default_weight", "ids", "name", "reason", "source", "indicators"]
+    static let moduleKeys = ["weight", "default_weight", "value_weight", "ids", "name", "reason", "source", "indicators"]
     static let weightKeys = ["weight", "reason", "source"]
     static let vetoKeys = ["indicator", "statuses", "cap", "reason", "source"]
     static let assessmentKeys = ["framework", "description", "source", "indicators"]
@@ -93,6 +93,14 @@ struct ScoringRulesReader {
             if let source = module["source"] { checkSource(source, field: field + ".source") }
             let weight = required(module, "weight", field: field + ".weight").map { self.weight($0, field: field + ".weight") } ?? 0
             let defaultWeight = module["default_weight"].map { self.weight($0, field: field + ".default_weight") } ?? 1
+            var valueWeight: String?
+            if let node = module["value_weight"] {
+                if let key = node.scalar, !key.isEmpty {
+                    valueWeight = key
+                } else {
+                    issues.report(node, field: field + ".value_weight", "expected the name of a number in the results' value")
+                }
+            }
             var shape: Pattern?
             if let idsNode = required(module, "ids", field: field + ".ids") {
                 if let text = idsNode.scalar, let compiled = try? Pattern(text, caseSensitive: true) {
@@ -125,7 +133,7 @@ struct ScoringRulesReader {
                 }
             }
             modules.append(ModuleRules(name: entry.key, weight: weight, defaultWeight: defaultWeight, idShape: shape,
-                                       indicators: weights))
+                                       indicators: weights, valueWeight: valueWeight))
         }
         return modules
     }

@@ -32,7 +32,8 @@ import TiyanCore
         try? FileManager.default.removeItem(atPath: probes)
         try FileManager.default.copyItem(atPath: TiyanProcess.repositoryRoot + "/probes", toPath: probes)
         var yaml = try String(contentsOfFile: probes + "/scoring.yaml", encoding: .utf8)
-        yaml = yaml.replacingOccurrences(of: "algorithm_version: \"1.0\"", with: "algorithm_version: \"rescored-test\"")
+        yaml = yaml.replacingOccurrences(of: #"algorithm_version: "[^"]+""#, with: "algorithm_version: \"rescored-test\"",
+                                         options: .regularExpression)
         // Every grade band but a perfect score out of reach, and a new name for the rest.
         yaml = yaml.replacingOccurrences(of: "lowest: D", with: "lowest: Z")
         for floor in ["90", "80", "70", "60"] {

@@ -43,6 +43,24 @@ import TiyanScoring
         #expect(scores[0].score(of: "accessibility").map { abs($0 - 80) < 1e-9 } == true)
     }
 
+    @Test func valueWeightMultipliesTheIndicatorWeightByTheResultsOwnNumber() {
+        // An ACT rule whose failure blocks four of five groups (0.8) outweighs one that blocks one (0.2).
+        let module = ModuleRules(name: "accessibility", weight: 1, valueWeight: "weight")
+        func act(_ indicator: String, _ status: Status, weight: JSONValue) -> IndicatorResult {
+            IndicatorResult(target: "a", indicator: indicator, module: "accessibility", status: status,
+                            value: .object([("weight", weight)]))
+        }
+        let results = [act("ACT-aaaaaa-home", .fail, weight: 0.8), act("ACT-bbbbbb-home", .pass, weight: 0.2),
+                       act("ACT-cccccc-home", .pass, weight: .string("heavy"))]
+        let scores = Scorer(rules: rules(modules: [module])).score(results: results, targets: targets,
+                                                                   modules: ["accessibility"])
+        // (0 × 0.8 + 1 × 0.2 + 1 × 1) / 2.0 = 60: a value that is not a number leaves the weight as is.
+        #expect(scores[0].score(of: "accessibility").map { abs($0 - 60) < 1e-9 } == true)
+        let plain = Scorer(rules: rules(modules: [ModuleRules(name: "accessibility", weight: 1)]))
+            .score(results: results, targets: targets, modules: ["accessibility"])
+        #expect(plain[0].score(of: "accessibility").map { abs($0 - 200.0 / 3) < 1e-9 } == true)
+    }
+
     @Test func probeScoreIsUsedForPassAndFailAndClampedTo0Through1() {
         let results = [result("a", "LG-12", "login", .pass, score: 0.7), result("a", "LG-01", "login", .fail, score: 3)]
         #expect(Scorer.indicatorScore(results[0]) == 0.7)

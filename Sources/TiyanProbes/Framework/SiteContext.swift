@@ -31,12 +31,19 @@ final class SiteContext {
     func parse(_ record: FetchRecord) -> SitePage {
         let key = record.sequence
         if let page = parsed[key], page.record == record { return page }
+        let page = parseOnce(record)
+        parsed[key] = page
+        return page
+    }
+
+    /// A page read once and let go: a site's hundred search-result pages would otherwise keep
+    /// their libxml2 trees alive for the whole evaluation (gigabytes across a crawl).
+    func parseOnce(_ record: FetchRecord) -> SitePage {
+        if let page = parsed[record.sequence], page.record == record { return page }
         let document = HTMLDocument(data: record.body, contentType: record.contentType, url: record.finalURL)
         let nature = PageNature.classify(
             status: record.status, headers: record.headers, body: record.body, document: document)
-        let page = SitePage(record: record, document: document, nature: nature)
-        parsed[key] = page
-        return page
+        return SitePage(record: record, document: document, nature: nature)
     }
 
     /// The first usable fetch of the role (a verified one before one fetched without certificate

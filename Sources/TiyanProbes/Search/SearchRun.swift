@@ -98,7 +98,7 @@ struct SearchRun {
         var page: SitePage?
         func parsed() -> SitePage {
             if let page { return page }
-            let made = site.parse(record)
+            let made = site.parseOnce(record)
             page = made
             return made
         }
