@@ -13,6 +13,20 @@ import Testing
         return path
     }
 
+    @Test func findsTheFileDeclaringAModuleWithoutParsingWhenTheLineIsPlain() {
+        let configuration = ProbeConfiguration(directory: "probes", files: [
+            "a.yaml": "# comment\nmodule: \"basics\"  # quoted\nversion: 1\n",
+            "b.yaml": "version: 1\nmodule: elder\n",
+            "c.yaml": "{module: flow, version: 1}\n",
+            "d.yaml": "rules:\n  module: nested\nmodule: search\n",
+        ])
+        #expect(configuration.file(declaringModule: "basics") == "a.yaml")
+        #expect(configuration.file(declaringModule: "elder") == "b.yaml")
+        #expect(configuration.file(declaringModule: "flow") == "c.yaml", "flow style falls back to the parser")
+        #expect(configuration.file(declaringModule: "nested") == nil, "only the top-level key declares")
+        #expect(configuration.file(declaringModule: "search") == "d.yaml")
+    }
+
     @Test func loadsEveryYAMLFileSorted() throws {
         let path = try directory([
             "b.yaml": "module: b\nversion: 1\n", "a.yaml": "module: a\nversion: 1\n", "notes.txt": "ignored",
