@@ -73,24 +73,12 @@ struct CrawlCommand: AsyncParsableCommand {
         let selected = shard?.select(chosen) ?? chosen
 
         let runID = RunID.make(startedAt: startedAt, shard: shard.map { ($0.index, $0.count) })
-        let lock: RunLock
-        do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            // Shards of one crawl may share an output root; each locks only its own slot.
-            lock = try RunLock(path: out + "/.tiyan\(shard.map { "-shard\($0.index)-of-\($0.count)" } ?? "").lock")
-        } catch {
-            throw RunFailure("cannot take the run lock in \(out): \(error)")
-        }
-        defer { lock.release() }
-        let directory = out + "/" + runID
-        guard !FileManager.default.fileExists(atPath: directory) else {
-            throw RunFailure("run folder \(directory) already exists")
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw RunFailure("cannot create \(directory): \(error)")
-        }
+        // Shards of one crawl may share an output root; each locks only its own slot.
+        let folder = try NewRunFolder(
+            root: out, runID: runID,
+            lockName: ".tiyan\(shard.map { "-shard\($0.index)-of-\($0.count)" } ?? "").lock")
+        defer { folder.lock.release() }
+        let directory = folder.directory
 
         // The archive is streamed to a temporary name and renamed once complete.
         let archivePath = directory + "/archive.warc.gz"

@@ -45,23 +45,9 @@ struct MergeCommand: AsyncParsableCommand {
     private func merge() throws {
         let set = try ShardRunSet(directories: runDirectories)
         let runID = RunID.make(startedAt: set.startedAt)
-        let lock: RunLock
-        do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            lock = try RunLock(path: out + "/.tiyan.lock")
-        } catch {
-            throw RunFailure("cannot take the run lock in \(out): \(error)")
-        }
-        defer { lock.release() }
-        let directory = out + "/" + runID
-        guard !FileManager.default.fileExists(atPath: directory) else {
-            throw RunFailure("run folder \(directory) already exists")
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw RunFailure("cannot create \(directory): \(error)")
-        }
+        let folder = try NewRunFolder(root: out, runID: runID)
+        defer { folder.lock.release() }
+        let directory = folder.directory
 
         let archive = directory + "/archive.warc.gz"
         let shifts = try ArchiveConcatenation.concatenate(

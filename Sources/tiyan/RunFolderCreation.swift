@@ -1,0 +1,30 @@
+import Foundation
+import TiyanReport
+
+/// A new run folder under an output root, taken under the root's run lock: the one way `crawl`
+/// and `merge` start writing, so a second run never writes into the same folder or slot.
+struct NewRunFolder {
+    let lock: RunLock
+    let directory: String
+
+    /// `lockName` is the lock file in `root` (shards of one crawl each lock their own slot).
+    init(root: String, runID: String, lockName: String = ".tiyan.lock") throws {
+        do {
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            lock = try RunLock(path: root + "/" + lockName)
+        } catch {
+            throw RunFailure("cannot take the run lock in \(root): \(error)")
+        }
+        directory = root + "/" + runID
+        guard !FileManager.default.fileExists(atPath: directory) else {
+            lock.release()
+            throw RunFailure("run folder \(directory) already exists")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            lock.release()
+            throw RunFailure("cannot create \(directory): \(error)")
+        }
+    }
+}
