@@ -43,8 +43,10 @@ import TiyanTestSupport
     }
 
     @Test func slowHostTimesOutAndIsRetriedOnce() async throws {
-        // Not a speed assertion: the server would answer after 30 s, so ending well before
-        // that shows the timeout, not the server, ended both attempts.
+        // Not a speed assertion: the server would answer after 30 s, so attempts that end well
+        // before that show the timeout, not the server, ended them. The attempt's own time is
+        // the measure; the wall clock also counts waiting for a transfer thread while other
+        // suites' slow fetches hold them (seen at 24.7 s on a loaded machine).
         try await withServer({ _ in FixtureResponse.html("late").delayed(by: .seconds(30)) }) { server in
             var options = loopbackOptions(server.port)
             options.timeout = 0.5
@@ -52,7 +54,8 @@ import TiyanTestSupport
             let clock = ContinuousClock()
             let start = clock.now
             let response = await fetcher.fetch(FetchRequest(url: "http://www.fixture.gov.cn/"))
-            #expect(clock.now - start < .seconds(15))
+            #expect(response.elapsedMilliseconds < 15_000)
+            #expect(clock.now - start < .seconds(30))
             #expect(response.error == .timeout)
             #expect(response.status == nil)
             #expect(response.attempts == 2)
