@@ -52,7 +52,12 @@ extension HTMLReport {
                 out += "<td><code class=\"value\">\(escapeHTML(result.value.serialized()))</code></td>"
                 out += "<td>\(escapeHTML(result.confidence.rawValue))</td>"
                 out += "<td>\(escapeHTML(result.reason ?? ""))</td>"
-                out += "<td>\(result.evidence.map(evidence).joined())</td>"
+                out += "<td>\(result.evidence.prefix(HTMLReport.evidenceShown).map(evidence).joined())"
+                if result.evidence.count > HTMLReport.evidenceShown {
+                    out += "<p class=\"more\">\(result.evidence.count - HTMLReport.evidenceShown) more evidence items "
+                        + "in results.jsonl 更多证据见 results.jsonl</p>"
+                }
+                out += "</td>"
                 out += "</tr>\n"
             }
             return out + "</tbody>\n</table></div>\n"

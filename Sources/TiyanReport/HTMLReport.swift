@@ -5,6 +5,10 @@ import TiyanScoring
 /// no external resource) that works offline and from an archive years later. A Content Security
 /// Policy forbids scripts outright, a second line of defence behind `escapeHTML`.
 public enum HTMLReport {
+    /// Evidence items shown per indicator; results.jsonl keeps them all. A search indicator lists
+    /// a hundred queries and would otherwise make a 33-portal report too big to open.
+    static let evidenceShown = 10
+
     public static func render(_ input: HTMLReportInput) -> String {
         let manifest = input.manifest
         var out = """
