@@ -23,12 +23,7 @@ struct ElderAds: Rule {
     func evaluate(_ site: SiteContext) throws -> Finding {
         let choice = try ElderPageChoice(site)
         let page = choice.page
-        var evidence: [Evidence] = []
-        var kinds: [String: Int] = [:]
-        func record(_ kind: String, _ item: Evidence) {
-            kinds[kind, default: 0] += 1
-            evidence.append(item)
-        }
+        var signs = SignTally()
         let sources = (try? page.document.select("//iframe[@src] | //script[@src] | //embed[@src] | //img[@src]")) ?? []
         for element in sources {
             guard let src = element.attribute("src"),
@@ -36,9 +31,9 @@ struct ElderAds: Rule {
                 let host = URLResolver.host(of: url)?.lowercased()
             else { continue }
             if adHosts.contains(where: { host == $0 || host.hasSuffix("." + $0) }) {
-                record("ad_host", page.evidence(element, extra: [("host", .string(host))]))
+                signs.record("ad_host", page.evidence(element, extra: [("host", .string(host))]))
             } else if element.name != "img", adName.matches(Self.fileName(of: url)) {
-                record("ad_script", page.evidence(element))
+                signs.record("ad_script", page.evidence(element))
             }
         }
         var counted: [String] = []
@@ -48,30 +43,18 @@ struct ElderAds: Rule {
                 !counted.contains(where: { element.xpath.hasPrefix($0 + "/") })
             else { continue }
             counted.append(element.xpath)
-            record("floating_or_popup_element", page.evidence(element))
+            signs.record("floating_or_popup_element", page.evidence(element))
         }
         let scan = ControlScan(page: page, site: site, maxTextLength: 0)
         // Libraries (jQuery's own effects code) hold timers and `.show()` without showing anything.
         for script in scan.scriptTexts() where !libraries.matches(script.element?.attribute("src") ?? "") {
             if let match = timedPopup.firstMatch(in: script.text) {
-                record("timed_popup_script", script.evidence(Excerpt.around(match, in: script.text)))
+                signs.record("timed_popup_script", script.evidence(Excerpt.around(match, in: script.text)))
             }
         }
-        let count = evidence.count
-        let value = JSONValue.object([
-            ("count", .number(Double(count))),
-            ("kinds", .object(kinds.sorted { $0.key < $1.key }.map { ($0.key, .number(Double($0.value))) })),
-            choice.valueField,
-        ])
-        if count == 0 {
-            return page.negative(
-                Finding(
-                    .pass, value: value, evidence: [page.scopeEvidence("no advertisement or pop-up signs")],
-                    reason: choice.reason(nil)))
-        }
-        return Finding(
-            .fail, value: value, evidence: Array(evidence.prefix(10)),
-            reason: choice.reason("\(count) advertisement or pop-up signs on the page"))
+        return signs.finding(
+            on: page, choice: choice, clean: "no advertisement or pop-up signs",
+            failure: { "\($0) advertisement or pop-up signs on the page" })
     }
 
     private static func fileName(of url: String) -> String {

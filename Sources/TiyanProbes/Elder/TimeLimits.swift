@@ -18,44 +18,28 @@ struct TimeLimits: Rule {
     func evaluate(_ site: SiteContext) throws -> Finding {
         let choice = try ElderPageChoice(site)
         let page = choice.page
-        var evidence: [Evidence] = []
-        var kinds: [String: Int] = [:]
-        func record(_ kind: String, _ item: Evidence) {
-            kinds[kind, default: 0] += 1
-            evidence.append(item)
-        }
+        var signs = SignTally()
         for meta in page.document.metas where meta.httpEquiv?.lowercased() == "refresh" {
             // An immediate redirect (0 seconds) is no time limit (WCAG 2.2.1 exception).
             let delay =
                 Double(
                     meta.content.split(whereSeparator: { $0 == ";" || $0 == "," }).first?
                         .trimmingCharacters(in: .whitespaces) ?? "") ?? 0
-            if delay > 0 { record("meta_refresh", page.evidence(meta.element)) }
+            if delay > 0 { signs.record("meta_refresh", page.evidence(meta.element)) }
         }
         if let match = countdown.firstMatch(in: page.document.visibleText) {
             let element = TextLocator.element(showing: match, pattern: countdown, in: page.document)
-            record(
+            signs.record(
                 "countdown", element.map { page.evidence($0) } ?? page.evidence(locator: "/html/body", snippet: match))
         }
         for element in (try? page.document.select("//marquee")) ?? [] {
-            record("marquee", page.evidence(element))
+            signs.record("marquee", page.evidence(element))
         }
         for element in (try? page.document.select(autoplay)) ?? [] {
-            record("autoplay", page.evidence(element))
+            signs.record("autoplay", page.evidence(element))
         }
-        let value = JSONValue.object([
-            ("count", .number(Double(evidence.count))),
-            ("kinds", .object(kinds.sorted { $0.key < $1.key }.map { ($0.key, .number(Double($0.value))) })),
-            choice.valueField,
-        ])
-        if evidence.isEmpty {
-            return page.negative(
-                Finding(
-                    .pass, value: value, evidence: [page.scopeEvidence("no refresh, countdown or autoplay")],
-                    reason: choice.reason(nil)))
-        }
-        return Finding(
-            .fail, value: value, evidence: Array(evidence.prefix(10)),
-            reason: choice.reason("\(evidence.count) automatic refreshes, countdowns or self-playing elements"))
+        return signs.finding(
+            on: page, choice: choice, clean: "no refresh, countdown or autoplay",
+            failure: { "\($0) automatic refreshes, countdowns or self-playing elements" })
     }
 }
