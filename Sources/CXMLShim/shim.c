@@ -14,3 +14,7 @@ void tiyan_xpath_context_silence(xmlXPathContextPtr context) {
         context->error = tiyan_ignore_structured_error;
     }
 }
+
+void tiyan_xml_set_max_depth(unsigned int depth) {
+    xmlParserMaxDepth = depth;
+}

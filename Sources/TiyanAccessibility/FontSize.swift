@@ -7,9 +7,17 @@ import TiyanCSS
 extension AccessiblePage {
     static let defaultFontSize = 16.0
 
-    /// The computed font size in px.
+    /// The computed font size in px. Ancestors are walked in a loop, not by recursion: legacy
+    /// pages nest thousands of levels deep, beyond what a thread's stack takes.
     public func fontSize(_ index: Int) -> Double {
-        let inherited = tree[index].parent.map(fontSize) ?? Self.defaultFontSize
+        var chain = [index]
+        while let parent = tree[chain[chain.count - 1]].parent { chain.append(parent) }
+        var size = Self.defaultFontSize
+        for current in chain.reversed() { size = declaredFontSize(current, inherited: size) }
+        return size
+    }
+
+    private func declaredFontSize(_ index: Int, inherited: Double) -> Double {
         guard tree[index].isElement, let declared = InlineStyle.winning(["font-size", "font"], in: style(index)) else {
             return inherited
         }

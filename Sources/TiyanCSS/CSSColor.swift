@@ -128,6 +128,8 @@ public struct CSSColor: Sendable, Hashable {
         var values: [Argument] = []
         for component in components where !component.isTrivia {
             guard let token = component.token else { return nil }
+            // `rgb(1e999 0 0)` overflows to infinity: an invalid colour, not a clamped one.
+            if let number = token.numericValue, !number.isFinite { return nil }
             switch token.kind {
             case .comma, .delim("/"): continue
             case .number(let value): values.append(.number(value))

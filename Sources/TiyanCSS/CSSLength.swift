@@ -22,6 +22,25 @@ public enum CSSLength: Sendable, Hashable {
     }
 
     public static func parse(_ token: CSSToken) -> CSSLength? {
+        guard let length = parseUnchecked(token), length.magnitude.isFinite,
+            length.magnitude <= maximumMagnitude
+        else { return nil }
+        return length
+    }
+
+    /// Browsers clamp lengths far below this (Blink's layout unit ends near 3.3e7 px); a value
+    /// beyond it, or one that overflows to infinity (`1e99999px`), is an invalid declaration
+    /// rather than a number every later conversion must survive.
+    public static let maximumMagnitude = 1e7
+
+    private var magnitude: Double {
+        switch self {
+        case .pixels(let value), .em(let value), .rem(let value), .percentage(let value), .number(let value):
+            return abs(value)
+        }
+    }
+
+    private static func parseUnchecked(_ token: CSSToken) -> CSSLength? {
         switch token.kind {
         case .number(let value): return .number(value)
         case .percentage(let value): return .percentage(value)
@@ -60,27 +79,36 @@ public enum CSSLength: Sendable, Hashable {
     }
 
     /// A font size in px: em and % against the parent's font size, rem against the root's.
+    /// Nil when the result leaves the finite range (nested `em`s multiply).
     public func fontSize(parent: Double, root: Double) -> Double? {
+        let size: Double
         switch self {
-        case .pixels(let value): return value
-        case .em(let value): return value * parent
-        case .rem(let value): return value * root
-        case .percentage(let value): return value / 100 * parent
+        case .pixels(let value): size = value
+        case .em(let value): size = value * parent
+        case .rem(let value): size = value * root
+        case .percentage(let value): size = value / 100 * parent
         case .number: return nil
         }
+        return Self.bounded(size)
     }
 
     /// A line height as a multiple of the element's font size (`normal` is not a length: the
     /// caller handles it).
     public func lineHeightRatio(fontSize: Double, root: Double) -> Double? {
-        guard fontSize > 0 else { return nil }
+        guard fontSize > 0, fontSize.isFinite else { return nil }
+        let ratio: Double
         switch self {
-        case .number(let value): return value
-        case .percentage(let value): return value / 100
-        case .em(let value): return value
-        case .rem(let value): return value * root / fontSize
-        case .pixels(let value): return value / fontSize
+        case .number(let value): ratio = value
+        case .percentage(let value): ratio = value / 100
+        case .em(let value): ratio = value
+        case .rem(let value): ratio = value * root / fontSize
+        case .pixels(let value): ratio = value / fontSize
         }
+        return Self.bounded(ratio)
+    }
+
+    private static func bounded(_ value: Double) -> Double? {
+        value.isFinite && abs(value) <= maximumMagnitude ? value : nil
     }
 }
 

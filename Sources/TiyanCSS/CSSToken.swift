@@ -49,3 +49,13 @@ public struct CSSToken: Sendable, Hashable {
         }
     }
 }
+
+extension CSSToken {
+    /// The number of a number, percentage or dimension token.
+    public var numericValue: Double? {
+        switch kind {
+        case .number(let value), .percentage(let value), .dimension(let value, _): return value
+        default: return nil
+        }
+    }
+}

@@ -9,6 +9,7 @@ extension ProbeConfiguration {
         guard let text = files[file] else {
             throw ConfigurationErrors([ConfigurationError(file: path, line: nil, field: nil, message: "no such file")])
         }
+        try YAMLReader.checkExpansion(text, file: path)
         do {
             return try YAMLDecoder().decode(type, from: text)
         } catch let error as DecodingError {

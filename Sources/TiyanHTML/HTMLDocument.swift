@@ -9,6 +9,9 @@ public final class HTMLDocument {
     /// How the bytes were decoded (when built from bytes).
     public let decoding: DecodedText
     let document: DocumentPointer?
+    /// False when the parser stopped before the end of the input (nesting deeper than libxml2
+    /// follows): whatever came after is missing, so an absence on this page proves nothing.
+    public let isParsedToEnd: Bool
     private let paths = NodePaths()
 
     /// Parses bytes, deciding the charset with `CharsetDecoder` first.
@@ -24,7 +27,9 @@ public final class HTMLDocument {
     public init(decoded: DecodedText, url: String) {
         self.url = url
         self.decoding = decoded
-        document = LibXML.parse(decoded.text, url: url)
+        let parsed = LibXML.parse(decoded.text, url: url)
+        document = parsed.document
+        isParsedToEnd = parsed.reachedEnd
     }
 
     deinit {

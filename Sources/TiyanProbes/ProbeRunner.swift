@@ -44,6 +44,10 @@ public struct ProbeRunner: Sendable {
 
     /// Only the named indicators (all when nil), e.g. to run one rule's examples.
     public func evaluate(_ site: ArchivedSite, indicators: Set<String>?) -> [IndicatorResult] {
+        LargeStack.run { evaluateOnThisThread(site, indicators: indicators) }
+    }
+
+    private func evaluateOnThisThread(_ site: ArchivedSite, indicators: Set<String>?) -> [IndicatorResult] {
         let context = SiteContext(site: site)
         var results: [IndicatorResult] = []
         for module in loaded {
@@ -60,7 +64,7 @@ public struct ProbeRunner: Sendable {
                     runs.append((id, { try loadedRule.rule.evaluate(context) }))
                 }
                 for (indicator, run) in runs {
-                    let finding = Self.run(run)
+                    let finding = Self.withholdingVerdictsOnTruncatedPages(Self.run(run), context: context)
                     results.append(
                         IndicatorResult(
                             target: site.target.id, indicator: indicator, module: module.name,
@@ -71,6 +75,22 @@ public struct ProbeRunner: Sendable {
             }
         }
         return results.sorted { $0.indicator < $1.indicator }
+    }
+
+    /// A page the parser could not read to its end may hold, after the cut, exactly what a rule
+    /// looked for, so a fail or partial that rests on such a page is not a measurement. The
+    /// evidence names the pages a finding rests on; a finding without any rests on the site.
+    static func withholdingVerdictsOnTruncatedPages(_ finding: Finding, context: SiteContext) -> Finding {
+        guard finding.status == .fail || finding.status == .partial, !context.truncatedPages.isEmpty else {
+            return finding
+        }
+        let cited = Set(finding.evidence.map(\.url)).filter { !$0.isEmpty }
+        let truncated = cited.isEmpty ? context.truncatedPages : cited.intersection(context.truncatedPages)
+        guard let page = truncated.sorted().first else { return finding }
+        let was = finding.reason.map { " (it would have been \(finding.status.rawValue): \($0))" } ?? ""
+        return Finding(
+            .undetermined, evidence: finding.evidence,
+            reason: "the document could not be parsed to its end (\(page) nests deeper than the parser follows)\(was)")
     }
 
     /// One rule, isolated: whatever it throws concerns its own indicator alone.

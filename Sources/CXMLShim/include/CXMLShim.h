@@ -13,6 +13,7 @@
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+#include <libxml/parserInternals.h>
 
 // In Swift 6 `xmlFree` imports as a mutable global function pointer, which strict concurrency
 // rejects; a plain function is callable from any thread.
@@ -21,5 +22,8 @@ void tiyan_xml_free(void *pointer);
 // libxml2 prints XPath syntax errors to stderr unless the context has its own handler; a bad
 // expression from configuration is reported as a Swift error instead.
 void tiyan_xpath_context_silence(xmlXPathContextPtr context);
+
+// xmlParserMaxDepth is a mutable C global; set once, before any parser runs.
+void tiyan_xml_set_max_depth(unsigned int depth);
 
 #endif

@@ -10,15 +10,21 @@ struct Reachability: Rule {
     let maxFailureRatio: Double
 
     init(settings: RuleSettings) throws {
-        maxMilliseconds = Int(try settings.number("max_seconds") * 1000)
+        let seconds = try settings.number("max_seconds")
+        // Int(_:) traps on a huge product; a day is far beyond any page-load limit.
+        maxMilliseconds = Int(min(max(seconds, 0), 86_400) * 1000)
         maxFailureRatio = try settings.number("max_failure_ratio")
     }
 
     private enum Attempt { case success, failure, challenged, notAttempted }
 
     func evaluate(_ site: SiteContext) throws -> Finding {
-        // A refetch without certificate verification repeats an attempt; it is not a new one.
-        let records = site.records(.home).filter { !$0.fetchedWithoutVerification }
+        // A refetch without certificate verification, recorded beside the verified attempt that
+        // failed on the certificate, repeats that attempt; recorded alone it is the attempt.
+        let home = site.records(.home)
+        let certificateFailures = Set(
+            home.filter { $0.error == .tlsCertificate && !$0.fetchedWithoutVerification }.map(\.url))
+        let records = home.filter { !$0.fetchedWithoutVerification || !certificateFailures.contains($0.url) }
         guard !records.isEmpty else { throw PageUnavailable(.undetermined, reason: "no home page fetch was recorded") }
         var counts = (success: 0, failure: 0, challenged: 0)
         var evidence: [Evidence] = []
@@ -67,6 +73,7 @@ struct Reachability: Rule {
         guard record.elapsedMilliseconds <= maxMilliseconds else {
             return (.failure, "HTTP \(code) but slower than \(maxMilliseconds / 1000) s: \(time)")
         }
-        return (.success, "HTTP \(code) in \(time)")
+        let certificate = record.fetchedWithoutVerification ? " (certificate did not verify, see SB-02)" : ""
+        return (.success, "HTTP \(code) in \(time)\(certificate)")
     }
 }

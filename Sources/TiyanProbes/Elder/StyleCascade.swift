@@ -141,8 +141,11 @@ final class StyleCascade {
     func fontSize(of element: HTMLElement) -> Computed<Double> { fontSize(at: element.xpath) }
 
     func fontSize(at path: String) -> Computed<Double> {
-        if let known = fontSizes[path] { return known }
-        let parent = Self.parentPath(of: path).map(fontSize(at:)) ?? Computed(value: defaultFontSize, origin: nil)
+        computeAlongAncestors(of: path, memo: \.fontSizes, computeFontSize(at:))
+    }
+
+    private func computeFontSize(at path: String) -> Computed<Double> {
+        let parent = Self.parentPath(of: path).flatMap { fontSizes[$0] } ?? Computed(value: defaultFontSize, origin: nil)
         var result = parent
         if let winner = declaration("font-size", at: path) {
             let root = path == "/html" ? defaultFontSize : rootFontSize
@@ -155,8 +158,28 @@ final class StyleCascade {
                 }
             }
         }
-        fontSizes[path] = result
         return result
+    }
+
+    /// Inherited values depend on the parent's: the missing ancestors are computed first, from
+    /// the top down, in a loop. Recursion would go as deep as the nesting, thousands of levels on
+    /// legacy pages with unclosed tags, on a thread stack that cannot take it.
+    private func computeAlongAncestors<Value>(
+        of path: String, memo: ReferenceWritableKeyPath<StyleCascade, [String: Computed<Value>]>,
+        _ compute: (String) -> Computed<Value>
+    ) -> Computed<Value> {
+        if let known = self[keyPath: memo][path] { return known }
+        var missing = [path]
+        while let parent = Self.parentPath(of: missing[missing.count - 1]), self[keyPath: memo][parent] == nil {
+            missing.append(parent)
+        }
+        var result: Computed<Value>?
+        for current in missing.reversed() {
+            let value = compute(current)
+            self[keyPath: memo][current] = value
+            result = value
+        }
+        return result ?? compute(path)
     }
 
     private var rootFontSize: Double { fontSize(at: "/html").value }
@@ -164,8 +187,11 @@ final class StyleCascade {
     func lineHeight(of element: HTMLElement) -> Computed<LineHeight> { lineHeight(at: element.xpath) }
 
     func lineHeight(at path: String) -> Computed<LineHeight> {
-        if let known = lineHeights[path] { return known }
-        let parent = Self.parentPath(of: path).map(lineHeight(at:)) ?? Computed(value: .normal, origin: nil)
+        computeAlongAncestors(of: path, memo: \.lineHeights, computeLineHeight(at:))
+    }
+
+    private func computeLineHeight(at path: String) -> Computed<LineHeight> {
+        let parent = Self.parentPath(of: path).flatMap { lineHeights[$0] } ?? Computed(value: .normal, origin: nil)
         var result = parent
         if let winner = declaration("line-height", at: path) {
             let text = winner.value.lowercased()
@@ -183,7 +209,6 @@ final class StyleCascade {
                 }
             }
         }
-        lineHeights[path] = result
         return result
     }
 }

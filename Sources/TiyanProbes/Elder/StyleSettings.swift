@@ -77,6 +77,8 @@ struct ValueHistogram {
     }
 
     static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        // Int(_:) traps outside its range; the cascade bounds sizes, this keeps a label from ever
+        // being the thing that stops a run.
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -9,6 +9,9 @@ final class SiteContext {
     let site: ArchivedSite
     private var parsed: [Int: SitePage] = [:]
 
+    /// Addresses of the pages parsed so far whose parser stopped before the end of the input.
+    private(set) var truncatedPages: Set<String> = []
+
     init(site: ArchivedSite) { self.site = site }
 
     /// Values several rules derive from the same records (the judged search queries of M5),
@@ -41,6 +44,7 @@ final class SiteContext {
     func parseOnce(_ record: FetchRecord) -> SitePage {
         if let page = parsed[record.sequence], page.record == record { return page }
         let document = HTMLDocument(data: record.body, contentType: record.contentType, url: record.finalURL)
+        if !document.isParsedToEnd { truncatedPages.formUnion([record.url, record.finalURL]) }
         let nature = PageNature.classify(
             status: record.status, headers: record.headers, body: record.body, document: document)
         return SitePage(record: record, document: document, nature: nature)
