@@ -53,6 +53,7 @@ public struct ProbeRunner: Sendable {
         for module in loaded {
             for loadedRule in module.rules {
                 let id = loadedRule.description.id
+                let judgesTheFetches = type(of: loadedRule.rule).judgesTheFetches
                 var runs: [(indicator: String, run: () throws -> Finding)] = []
                 if let expanded = loadedRule.rule as? any RoleExpandedRule {
                     for role in expanded.roles {
@@ -64,7 +65,8 @@ public struct ProbeRunner: Sendable {
                     runs.append((id, { try loadedRule.rule.evaluate(context) }))
                 }
                 for (indicator, run) in runs {
-                    let finding = Self.withholdingVerdictsOnTruncatedPages(Self.run(run), context: context)
+                    var finding = Self.withholdingVerdictsOnTruncatedPages(Self.run(run), context: context)
+                    if !judgesTheFetches { finding = Self.accountingForADeadSite(finding, context: context) }
                     results.append(
                         IndicatorResult(
                             target: site.target.id, indicator: indicator, module: module.name,
@@ -75,6 +77,17 @@ public struct ProbeRunner: Sendable {
             }
         }
         return results.sorted { $0.indicator < $1.indicator }
+    }
+
+    /// On a site where no page could be fetched, no other page could be looked for: whatever a
+    /// rule said of an absent page (no such page, cannot tell, unreachable) becomes the one status
+    /// SPEC gives a page that failed, with the failure that stopped the crawl as its reason.
+    static func accountingForADeadSite(_ finding: Finding, context: SiteContext) -> Finding {
+        let unmeasured: Set<Status> = [.notApplicable, .undetermined, .unreachable, .blocked]
+        guard unmeasured.contains(finding.status), let dead = context.deadSite else { return finding }
+        return Finding(
+            dead.status, evidence: [dead.evidence],
+            reason: "nothing beyond the home page could be looked for: \(dead.reason)")
     }
 
     /// A page the parser could not read to its end may hold, after the cut, exactly what a rule

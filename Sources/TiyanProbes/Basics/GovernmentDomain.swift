@@ -4,6 +4,7 @@ import TiyanCore
 /// punycode form). Both the configured address and where the home page ends up must qualify.
 struct GovernmentDomain: Rule {
     static let id = "SB-04"
+    static let judgesTheFetches = true
     let suffixes: [String]
 
     init(settings: RuleSettings) throws {

@@ -4,6 +4,7 @@ import TiyanCore
 /// answer sets HSTS. A host without working HTTPS fails outright (SPEC.md).
 struct HTTPSSupport: Rule {
     static let id = "SB-02"
+    static let judgesTheFetches = true
     let redirectStatuses: [Int]
     let hstsHeader: String
     let hstsValue: Pattern

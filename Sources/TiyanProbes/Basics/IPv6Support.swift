@@ -4,6 +4,7 @@ import TiyanCore
 /// probe is `undetermined`, never a failure of the site.
 struct IPv6Support: Rule {
     static let id = "SB-03"
+    static let judgesTheFetches = true
     let noRouteDetail: String
     let failingErrors: Set<FetchErrorClass>
 

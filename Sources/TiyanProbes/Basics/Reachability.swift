@@ -6,6 +6,7 @@ import TiyanHTML
 /// `blocked`); a certificate error still reached the server and is SB-02's finding.
 struct Reachability: Rule {
     static let id = "SB-01"
+    static let judgesTheFetches = true
     let maxMilliseconds: Int
     let maxFailureRatio: Double
 

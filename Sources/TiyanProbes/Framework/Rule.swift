@@ -10,6 +10,13 @@ protocol Rule: Sendable {
     /// Decides the indicator. Throw `PageUnavailable` when the needed page cannot be judged;
     /// any other error becomes status `error` for this indicator alone.
     func evaluate(_ site: SiteContext) throws -> Finding
+    /// True for the rules that judge the crawl's fetches of the home page themselves
+    /// (reachability, HTTPS, IPv6, the domain): their verdict on a dead site is the finding.
+    static var judgesTheFetches: Bool { get }
+}
+
+extension Rule {
+    static var judgesTheFetches: Bool { false }
 }
 
 /// A module as Swift knows it: the name its YAML declares and the rules it implements.

@@ -30,6 +30,20 @@ final class SiteContext {
 
     func records(_ role: PageRole) -> [FetchRecord] { site.resources(role) }
 
+    /// Why nothing of the site could be looked at: every page fetch failed (a dead portal gets
+    /// only its home page tried). Nil when at least one page was usable.
+    private(set) lazy var deadSite: (status: Status, reason: String, evidence: Evidence)? = {
+        var failure: (status: Status, reason: String, evidence: Evidence)?
+        for record in site.resources where record.role.isPage {
+            switch FetchOutcome.judge(record, parse: parse) {
+            case .usable: return nil
+            case let .failed(status, reason, evidence):
+                if failure == nil || record.role == .home { failure = (status, reason, evidence) }
+            }
+        }
+        return failure
+    }()
+
     /// The parsed page of a record (parsed on first use).
     func parse(_ record: FetchRecord) -> SitePage {
         let key = record.sequence
