@@ -44,12 +44,37 @@ public struct ProbeRunner: Sendable {
 
     /// Only the named indicators (all when nil), e.g. to run one rule's examples.
     public func evaluate(_ site: ArchivedSite, indicators: Set<String>?) -> [IndicatorResult] {
-        LargeStack.run { evaluateOnThisThread(site, indicators: indicators) }
+        var results: [IndicatorResult] = []
+        evaluate(site, indicators: indicators) { results.append($0) }
+        return results.sorted { $0.indicator < $1.indicator }
     }
 
-    private func evaluateOnThisThread(_ site: ArchivedSite, indicators: Set<String>?) -> [IndicatorResult] {
+    /// Each result as soon as its rule has decided, in rule order (not sorted): a supervisor
+    /// that runs the probes in a child process keeps what was decided before a crash.
+    public func evaluate(
+        _ site: ArchivedSite, indicators: Set<String>?, onResult: (IndicatorResult) -> Void
+    ) {
+        LargeStack.run { evaluateOnThisThread(site, indicators: indicators, onResult: onResult) }
+    }
+
+    /// Every (module, indicator) the runner reports for one target, sorted by indicator: what a
+    /// supervisor fills in as `error` when the probes of a target never finished.
+    public var indicators: [(module: String, indicator: String, probeVersion: String)] {
+        loaded.flatMap { module in
+            module.rules.flatMap { loadedRule -> [(String, String, String)] in
+                let id = loadedRule.description.id
+                guard let expanded = loadedRule.rule as? any RoleExpandedRule else {
+                    return [(module.name, id, module.probeVersion)]
+                }
+                return expanded.roles.map { (module.name, "\(id)-\($0.rawValue)", module.probeVersion) }
+            }
+        }.sorted { $0.1 < $1.1 }
+    }
+
+    private func evaluateOnThisThread(
+        _ site: ArchivedSite, indicators: Set<String>?, onResult: (IndicatorResult) -> Void
+    ) {
         let context = SiteContext(site: site)
-        var results: [IndicatorResult] = []
         for module in loaded {
             for loadedRule in module.rules {
                 let id = loadedRule.description.id
@@ -67,7 +92,7 @@ public struct ProbeRunner: Sendable {
                 for (indicator, run) in runs {
                     var finding = Self.withholdingVerdictsOnTruncatedPages(Self.run(run), context: context)
                     if !judgesTheFetches { finding = Self.accountingForADeadSite(finding, context: context) }
-                    results.append(
+                    onResult(
                         IndicatorResult(
                             target: site.target.id, indicator: indicator, module: module.name,
                             status: finding.status, value: finding.value, score: finding.score,
@@ -76,7 +101,6 @@ public struct ProbeRunner: Sendable {
                 }
             }
         }
-        return results.sorted { $0.indicator < $1.indicator }
     }
 
     /// On a site where no page could be fetched, no other page could be looked for: whatever a

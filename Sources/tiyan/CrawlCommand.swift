@@ -45,12 +45,20 @@ struct CrawlCommand: AsyncParsableCommand {
         valueName: "N"))
     var keep: Int?
 
+    @Option(help: ArgumentHelp(
+        "Seconds one target's probes may take; the indicators not decided by then are errors.",
+        valueName: "seconds"))
+    var probeBudget: Double = ProbeIsolation.defaultBudgetSeconds
+
     @OptionGroup var network: NetworkOptions
 
     func validate() throws {
         if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1") }
         if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, not \(shard)") }
         if let keep, keep < 1 { throw ValidationError("--keep must be at least 1") }
+        guard probeBudget.isFinite, probeBudget > 0 else {
+            throw ValidationError("--probe-budget must be a positive number of seconds")
+        }
         if let queries, !FileManager.default.isReadableFile(atPath: queries) {
             throw ValidationError("--queries: cannot read \(queries)")
         }
@@ -111,7 +119,8 @@ struct CrawlCommand: AsyncParsableCommand {
         }
 
         let pipeline = configuration.pipeline
-        let outputs = try await pipeline.evaluate(archive: archivePath)
+        let outputs = try await pipeline.evaluate(
+            archive: archivePath, isolation: ProbeIsolation(probesDirectory: probes, budgetSeconds: probeBudget))
         let finishedAt = Date()
         do {
             try pipeline.writeResults(outputs, to: directory)

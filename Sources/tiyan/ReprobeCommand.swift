@@ -22,6 +22,17 @@ struct ReprobeCommand: AsyncParsableCommand {
     @Option(help: "The probes directory.")
     var probes: String = "probes"
 
+    @Option(help: ArgumentHelp(
+        "Seconds one target's probes may take; the indicators not decided by then are errors.",
+        valueName: "seconds"))
+    var probeBudget: Double = ProbeIsolation.defaultBudgetSeconds
+
+    func validate() throws {
+        guard probeBudget.isFinite, probeBudget > 0 else {
+            throw ValidationError("--probe-budget must be a positive number of seconds")
+        }
+    }
+
     func run() async throws {
         do {
             let archive = runDirectory + "/archive.warc.gz"
@@ -36,7 +47,8 @@ struct ReprobeCommand: AsyncParsableCommand {
             }
             let lock = try RunLock(path: runDirectory + "/.tiyan.lock")
             defer { lock.release() }
-            let outputs = try await pipeline.evaluate(archive: archive)
+            let outputs = try await pipeline.evaluate(
+                archive: archive, isolation: ProbeIsolation(probesDirectory: probes, budgetSeconds: probeBudget))
             try pipeline.writeResults(outputs, to: runDirectory)
             try updateManifest(outputs, pipeline: pipeline)
             try writeReport(outputs, pipeline: pipeline)

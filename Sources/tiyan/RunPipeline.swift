@@ -36,33 +36,21 @@ struct RunPipeline {
         scorer = Scorer(rules: rules)
     }
 
-    /// Reads the archive's index first and then one target's bodies at a time, so memory follows
-    /// the largest target, not the whole run.
-    func evaluate(archive path: String) async throws -> Outputs {
+    /// Reads the archive's index, then judges the sites in probe worker processes (see
+    /// `ProbeSupervisor`), each site's bodies read only while it is judged, so memory follows
+    /// the sites in flight, not the whole run, and a crash or a runaway rule costs one target.
+    func evaluate(archive path: String, isolation: ProbeIsolation) async throws -> Outputs {
         let contents: ArchiveContents
         do {
             contents = try WARCReader.read(path: path, bodies: false)
         } catch {
             throw RunFailure("cannot read archive \(path): \(error)")
         }
-        let sites = contents.sites
-        let runner = self.runner
-        let info = contents.info
-        let perTarget = try await withThrowingTaskGroup(of: (Int, SiteOutput).self) { group in
-            var next = 0
-            func startNext() {
-                guard next < sites.count else { return }
-                let index = next
-                next += 1
-                group.addTask { (index, try RunPipeline.evaluate(sites[index], info: info, path: path, runner: runner)) }
-            }
-            for _ in 0..<Self.sitesInFlight { startNext() }
-            var collected = [SiteOutput?](repeating: nil, count: sites.count)
-            while let (index, output) = try await group.next() {
-                collected[index] = output
-                startNext()
-            }
-            return collected.compactMap { $0 }
+        let perTarget: [SiteOutput]
+        if let supervisor = ProbeSupervisor(isolation: isolation, archive: path, runner: runner) {
+            perTarget = supervisor.judge(contents.sites, info: contents.info)
+        } else {
+            perTarget = try await Self.evaluateInProcess(contents.sites, info: contents.info, path: path, runner: runner)
         }
         let results = perTarget.flatMap(\.results)
         let scores = scorer.score(results: results, targets: contents.targets, modules: runner.modules)
@@ -78,23 +66,50 @@ struct RunPipeline {
         return Outputs(contents: contents, results: results, scores: scores, pages: pages)
     }
 
+    /// Every site judged in this process, a few at a time (the worker's way, and the fallback
+    /// when no worker can be started).
+    static func evaluateInProcess(_ sites: [ArchivedSite], info: ArchiveRunInfo, path: String, runner: ProbeRunner)
+        async throws -> [SiteOutput]
+    {
+        try await withThrowingTaskGroup(of: (Int, SiteOutput).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < sites.count else { return }
+                let index = next
+                next += 1
+                group.addTask {
+                    let (site, charsets) = try RunPipeline.load(sites[index], info: info, path: path)
+                    return (index, SiteOutput(results: runner.evaluate(site), charsets: charsets))
+                }
+            }
+            for _ in 0..<sitesInFlight { startNext() }
+            var collected = [SiteOutput?](repeating: nil, count: sites.count)
+            while let (index, output) = try await group.next() {
+                collected[index] = output
+                startNext()
+            }
+            return collected.compactMap { $0 }
+        }
+    }
+
     /// Enough sites at once to keep both cores busy while one waits on disk.
-    private static let sitesInFlight = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+    static let sitesInFlight = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
 
     /// What pages.jsonl says of a body (the body itself is not kept): its size and charset.
-    private struct Charset: Sendable {
+    struct Charset: Sendable {
         var name: String?
         var source: String?
         var bytes: Int
     }
 
-    private struct SiteOutput: Sendable {
+    struct SiteOutput: Sendable {
         var results: [IndicatorResult]
         var charsets: [Int64: Charset]
     }
 
-    private static func evaluate(_ index: ArchivedSite, info: ArchiveRunInfo, path: String, runner: ProbeRunner) throws
-        -> SiteOutput
+    /// A site with its bodies read from the archive, and the charset facts of each body.
+    static func load(_ index: ArchivedSite, info: ArchiveRunInfo, path: String) throws
+        -> (ArchivedSite, [Int64: Charset])
     {
         let resources: [FetchRecord]
         do {
@@ -114,7 +129,7 @@ struct RunPipeline {
             let decoded = CharsetDecoder.decode(record.body, contentType: record.contentType)
             charsets[offset] = Charset(name: decoded.charset, source: decoded.source.rawValue, bytes: record.body.count)
         }
-        return SiteOutput(results: runner.evaluate(site), charsets: charsets)
+        return (site, charsets)
     }
 
     func writeResults(_ outputs: Outputs, to directory: String) throws {

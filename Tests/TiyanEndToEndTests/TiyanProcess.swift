@@ -27,15 +27,21 @@ struct TiyanProcess {
             .deletingLastPathComponent().path
     }
 
-    static func run(_ arguments: [String], in directory: String? = nil) throws -> Outcome {
+    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws
+        -> Outcome
+    {
         guard let binary else { throw TestFailure("tiyan executable not found beside the tests; set TIYAN_BINARY") }
-        return try runProgram(binary, arguments, in: directory)
+        return try runProgram(binary, arguments, in: directory, environment: environment)
     }
 
-    static func runProgram(_ program: String, _ arguments: [String], in directory: String? = nil) throws -> Outcome {
+    static func runProgram(_ program: String, _ arguments: [String], in directory: String? = nil,
+                           environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
