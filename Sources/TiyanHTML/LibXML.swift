@@ -38,7 +38,7 @@ enum LibXML {
     /// A nil document for input libxml2 makes no document of (empty or white space only).
     static func parse(_ text: String, url: String) -> Parsed {
         _ = initialization
-        var text = text
+        var text = AttributeFlood.limited(text)
         return text.withUTF8 { bytes -> Parsed in
             guard let base = bytes.baseAddress, bytes.count > 0, bytes.count <= Int(Int32.max) else {
                 return Parsed(document: nil, reachedEnd: true)
