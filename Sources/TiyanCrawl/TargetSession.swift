@@ -240,6 +240,8 @@ final class TargetSession {
     /// budget are dropped; plans robots.txt forbids are recorded without a request.
     @discardableResult
     func fetch(_ plans: [PlannedFetch]) async throws -> [FetchRecord] {
+        // A cancelled crawl (SIGINT) starts nothing new; what is in flight is aborted by curl.
+        try Task.checkCancellation()
         var admitted: [PlannedFetch] = []
         for plan in plans {
             // Search queries have a budget of their own (SearchSession), not the page budget.

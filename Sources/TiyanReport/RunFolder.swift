@@ -36,7 +36,7 @@ public struct RunFolder: Sendable {
 
     public func text(_ name: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path + "/" + name) else {
-            throw ReadFailure("cannot read \(path)/\(name)")
+            throw ReadFailure("cannot read \(path)/\(name): \(FileAccess.problem(reading: path + "/" + name, as: .file))")
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -46,6 +46,7 @@ struct RunPipeline {
             throw RunFailure("cannot read archive \(path): \(error)")
         }
         let sites = contents.sites
+        Progress.begin(.probe, total: sites.count)
         let runner = self.runner
         let info = contents.info
         let perTarget = try await withThrowingTaskGroup(of: (Int, SiteOutput).self) { group in
@@ -60,6 +61,9 @@ struct RunPipeline {
             var collected = [SiteOutput?](repeating: nil, count: sites.count)
             while let (index, output) = try await group.next() {
                 collected[index] = output
+                Progress.targetDone(sites[index].target.id)
+                // Stopped by a signal: the sites in flight finish, no new one starts.
+                try Task.checkCancellation()
                 startNext()
             }
             return collected.compactMap { $0 }

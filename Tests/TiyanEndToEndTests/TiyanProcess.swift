@@ -27,16 +27,24 @@ struct TiyanProcess {
             .deletingLastPathComponent().path
     }
 
-    static func run(_ arguments: [String], in directory: String? = nil) throws -> Outcome {
+    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws
+        -> Outcome
+    {
         guard let binary else { throw TestFailure("tiyan executable not found beside the tests; set TIYAN_BINARY") }
-        return try runProgram(binary, arguments, in: directory)
+        return try runProgram(binary, arguments, in: directory, environment: environment)
     }
 
-    static func runProgram(_ program: String, _ arguments: [String], in directory: String? = nil) throws -> Outcome {
+    /// `environment` is added to the test's own.
+    static func runProgram(_ program: String, _ arguments: [String], in directory: String? = nil,
+                           environment: [String: String] = [:]) throws -> Outcome
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -53,6 +61,13 @@ struct TiyanProcess {
         return Outcome(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                        stderr: String(decoding: errData, as: UTF8.self))
     }
+}
+
+/// A fresh folder under the temporary directory.
+func temporaryFolder(_ prefix: String) throws -> String {
+    let path = NSTemporaryDirectory() + "\(prefix)-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
 }
 
 struct TestFailure: Error, CustomStringConvertible {
