@@ -35,8 +35,8 @@ public enum ContentHash {
                 names = try manager.contentsOfDirectory(atPath: directory)
             } catch {
                 throw ConfigurationErrors([
-                    ConfigurationError(
-                        file: directory, line: nil, field: nil, message: FileAccess.cannotRead(directory, as: .directory))
+                    ConfigurationError(file: directory, line: nil, field: nil,
+                                       message: FileAccess.cannotRead(directory, as: .directory))
                 ])
             }
             for name in names where !name.hasPrefix(".") {

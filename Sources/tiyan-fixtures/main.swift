@@ -29,7 +29,8 @@ default:
 }
 guard arguments.count <= 1, let requested = arguments.isEmpty ? 0 : Int(arguments[0]), (0...65535).contains(requested)
 else {
-    FileHandle.standardError.write(Data("tiyan-fixtures: unknown arguments \(arguments.joined(separator: " "))\n\n\(usage)".utf8))
+    let given = arguments.joined(separator: " ")
+    FileHandle.standardError.write(Data("tiyan-fixtures: unknown arguments \(given)\n\n\(usage)".utf8))
     exit(2)
 }
 

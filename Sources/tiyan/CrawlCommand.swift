@@ -62,7 +62,8 @@ struct CrawlCommand: AsyncParsableCommand {
         if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, not \(shard)") }
         if let keep, keep < 1 { throw ValidationError(RunRetention.badKeep(keep)) }
         if let queries, !FileManager.default.isReadableFile(atPath: queries) {
-            throw ValidationError("--queries: cannot read \(queries)")
+            let reason = FileAccess.problem(reading: queries, as: .file)
+            throw ValidationError("--queries: cannot read \(queries): \(reason)")
         }
     }
 

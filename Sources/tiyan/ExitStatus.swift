@@ -1,9 +1,14 @@
 /// The exit statuses each subcommand's help states, in one place so that they agree with
 /// README.md and SPEC.md.
 enum ExitStatus {
-    static let interrupted = "130 interrupted by SIGINT (Ctrl-C), 143 by SIGTERM: the run folder is left incomplete (no run.json)."
+    static let interrupted = """
+        130 interrupted by SIGINT (Ctrl-C), 143 by SIGTERM: the run folder is left incomplete (no run.json).
+        """
 
-    static let common = "Exit status: 0 done; 1 could not be done (bad configuration, unreadable input, unwritable output, another run holding the lock); 2 usage errors; \(interrupted)"
+    static let common = """
+        Exit status: 0 done; 1 could not be done (bad configuration, unreadable input, unwritable output, \
+        another run holding the lock); 2 usage errors; \(interrupted)
+        """
 
     static let run = """
         Exit status: 0 the run completed (unreachable or failing sites are results, not errors); \
@@ -17,7 +22,12 @@ enum ExitStatus {
         2 usage errors (a missing file, a directory, a bad option); 130 / 143 interrupted by SIGINT / SIGTERM.
         """
 
-    static let readRuns = "Exit status: 0 printed; 1 a run folder cannot be read or is incomplete (no run.json); 2 usage errors."
+    static let readRuns = """
+        Exit status: 0 printed; 1 a run folder cannot be read or is incomplete (no run.json); 2 usage errors.
+        """
 
-    static let validate = "Exit status: 0 the configuration is valid; 1 problems were found (each printed with file, line and field); 2 usage errors."
+    static let validate = """
+        Exit status: 0 the configuration is valid; 1 problems were found (each printed with file, line and \
+        field); 2 usage errors.
+        """
 }

@@ -137,7 +137,8 @@ struct MergeCommand: AsyncParsableCommand {
 
     private func read(_ directory: String, _ name: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: directory + "/" + name) else {
-            throw RunFailure("\(directory)/\(name) cannot be read")
+            let reason = FileAccess.problem(reading: directory + "/" + name, as: .file)
+            throw RunFailure("cannot read \(directory)/\(name): \(reason)")
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -9,6 +9,7 @@ struct ProbesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probes",
         abstract: "Show or export the default probes directory.",
+        discussion: "Exit status: 0 done; 1 no default probes directory, or DIR cannot be written; 2 usage errors.",
         subcommands: [Path.self, Export.self])
 
     struct Path: ParsableCommand {

@@ -16,6 +16,7 @@ struct RunSummary {
         let statuses = Status.allCases.compactMap { status in counts[status].map { "\(status.rawValue) \($0)" } }
         return "tiyan: done: \(targets) targets, \(pages) pages, \(results.count) results"
             + (statuses.isEmpty ? "" : " (\(statuses.joined(separator: ", ")))")
-            + ", \(Progress.duration(Date().timeIntervalSince(startedAt))), peak memory \(peakMemoryBytes / 1_000_000) MB"
+            + ", \(Progress.duration(Date().timeIntervalSince(startedAt)))"
+            + ", peak memory \(peakMemoryBytes / 1_000_000) MB"
     }
 }

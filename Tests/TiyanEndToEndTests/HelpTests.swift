@@ -23,7 +23,7 @@ import Testing
             """)
     }
 
-    @Test(arguments: ["crawl", "check", "reprobe", "rank", "diff", "merge", "validate", "probes path", "probes export"])
+    @Test(arguments: ["crawl", "check", "reprobe", "rank", "diff", "merge", "validate", "probes", "probes path", "probes export"])
     func everySubcommandsHelpStatesItsExitStatuses(_ command: String) throws {
         let outcome = try TiyanProcess.run(["help"] + command.split(separator: " ").map(String.init), environment: environment)
         #expect(outcome.status == 0)
