@@ -269,6 +269,8 @@ final class TargetSession {
             for await (index, response) in group { results[index] = response }
             return results
         }
+        // Aborted by a cancellation, these transfers would be archived as timeouts the site never had.
+        try Task.checkCancellation()
         var made: [FetchRecord] = []
         for (plan, response) in zip(admitted, responses) {
             let outcome = response.map { makeRecord(plan, $0) }
@@ -319,6 +321,7 @@ final class TargetSession {
             for await (index, response) in group { results[index] = response }
             return results
         }
+        try Task.checkCancellation()
         for (origin, response) in zip(origins, responses) {
             guard let response else { continue }
             let plan = PlannedFetch(url: origin + "/robots.txt", role: .robots, userAgent: .tiyan)

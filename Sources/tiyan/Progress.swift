@@ -35,6 +35,9 @@ enum Progress {
     nonisolated(unsafe) private static var state = State()
     nonisolated(unsafe) private static var quietMode = false
     nonisolated(unsafe) private static var lastDrawn = Date.distantPast
+    /// Redraws the status line each second on a terminal, so elapsed time moves while a slow
+    /// host keeps every counter still.
+    nonisolated(unsafe) private static var ticker: DispatchSourceTimer?
 
     /// `--quiet`: errors and the run path only, for cron.
     static var quiet: Bool {
@@ -75,6 +78,13 @@ enum Progress {
             state.phaseStartedAt = Date()
             lastDrawn = .distantPast
             redrawStatus()
+            if isTerminal, !quietMode, ticker == nil {
+                let timer = DispatchSource.makeTimerSource(queue: .global())
+                timer.schedule(deadline: .now() + 1, repeating: 1)
+                timer.setEventHandler { lock.withLock { redrawStatus(force: true) } }
+                timer.resume()
+                ticker = timer
+            }
         }
     }
 
@@ -107,6 +117,8 @@ enum Progress {
     /// The end of the status line before the final summary.
     static func finish() {
         lock.withLock {
+            ticker?.cancel()
+            ticker = nil
             if isTerminal, !quietMode, state.phase != nil { write(clearStatus) }
             state.phase = nil
         }

@@ -34,7 +34,11 @@ struct ReprobeCommand: AsyncParsableCommand {
             let probes = try DefaultData.probes(self.probes)
             let archive = runDirectory + "/archive.warc.gz"
             guard FileManager.default.fileExists(atPath: archive) else {
-                throw RunFailure("\(archive) does not exist")
+                if FileManager.default.fileExists(atPath: runDirectory + "/.archive.warc.gz.partial") {
+                    throw RunFailure("\(runDirectory) is an incomplete run: its crawl stopped before the archive "
+                        + "was complete (only .archive.warc.gz.partial); crawl again")
+                }
+                throw RunFailure("cannot read \(archive): \(FileAccess.problem(reading: archive, as: .file))")
             }
             let pipeline: RunPipeline
             do {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TiyanArchive
 
 /// SIGINT / SIGTERM on a running crawl: a message naming what was interrupted and the incomplete
 /// folder, fetching stops, the lock is released, the status is 128 + the signal; a second
@@ -57,6 +58,17 @@ import Testing
         #expect(lock.isEmpty, "lock file: \(lock)")
         try await Task.sleep(for: .milliseconds(300))
         #expect(fixtures.server.requests.count <= askedBefore + 2, "fetching went on after the signal")
+        // What is left is named incomplete by the commands that read runs.
+        let reprobe = try TiyanProcess.run(["reprobe", "--probes", TiyanProcess.repositoryRoot + "/probes", root + "/" + folder])
+        #expect(reprobe.status == 1 && reprobe.stderr.contains("is an incomplete run"), "\(reprobe.stderr)")
+        let rank = try TiyanProcess.run(["rank", root + "/" + folder])
+        #expect(rank.status == 1 && rank.stderr.contains("is an incomplete run"), "\(rank.stderr)")
+        // No record of an aborted transfer passes for the site's answer: the slow home page was
+        // in flight when the signal came, and it is not in the partial archive as a timeout.
+        let partial = try WARCReader.read(path: root + "/\(folder)/.archive.warc.gz.partial", bodies: false)
+        #expect(partial.resources.contains { $0.target == "yi" && $0.role == .home }, "what was fetched is kept")
+        let aborted = partial.resources.filter { $0.target == "slow" && $0.error == .timeout }
+        #expect(aborted.isEmpty, "aborted: \(aborted.map { "\($0.error?.rawValue ?? "-") \($0.elapsedMilliseconds) ms" })")
     }
 
     @Test func aSecondSignalExitsAtOnce() async throws {
