@@ -24,10 +24,12 @@ enum CheckInput {
     }
 
     /// The line for stderr when the input gave no page to judge (no answer, an HTTP error, a
-    /// body that is not HTML, a bot challenge), nil when it can be judged. A bad certificate
-    /// alone is judged: the content was fetched once without verification (SPEC.md).
+    /// bot challenge instead of the page), nil when it can be judged. A bad certificate alone is
+    /// judged (the content was fetched once without verification, SPEC.md), and so is a body
+    /// that is not HTML: a policy published as a PDF is a finding of PR-01.
     static func failure(of record: FetchRecord, input: String) -> String? {
-        guard let error = record.error, error != .tlsCertificate || !record.hasBody else { return nil }
+        guard let error = record.error else { return nil }
+        if [.tlsCertificate, .notHTML].contains(error), record.hasBody { return nil }
         var line = "tiyan: \(input): \(error.rawValue)"
         if let status = record.status { line += " (HTTP \(status))" }
         if let detail = record.errorDetail, !detail.isEmpty {

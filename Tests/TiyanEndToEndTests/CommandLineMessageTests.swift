@@ -24,11 +24,17 @@ import TiyanTestSupport
 
     @Test func checkOnA404OrARefusedConnectionExitsOneWithOneLine() async throws {
         let server = try await FixtureServer.start { request in
-            request.path == "/missing"
-                ? FixtureResponse(status: 404, headers: [HTTPHeader(name: "Content-Type", value: "text/html")],
-                                  body: Array("<html><body>404</body></html>".utf8))
-                : FixtureResponse(status: 200, headers: [HTTPHeader(name: "Content-Type", value: "text/html")],
-                                  body: Array("<html lang=zh><head><title>首页</title></head><body>办事</body></html>".utf8))
+            switch request.path {
+            case "/missing":
+                FixtureResponse(status: 404, headers: [HTTPHeader(name: "Content-Type", value: "text/html")],
+                                body: Array("<html><body>404</body></html>".utf8))
+            case "/policy.pdf":
+                FixtureResponse(status: 200, headers: [HTTPHeader(name: "Content-Type", value: "application/pdf")],
+                                body: Array("%PDF-1.4\n隐私政策\n%%EOF\n".utf8))
+            default:
+                FixtureResponse(status: 200, headers: [HTTPHeader(name: "Content-Type", value: "text/html")],
+                                body: Array("<html lang=zh><head><title>首页</title></head><body>办事</body></html>".utf8))
+            }
         }
         defer { Task { try? await server.shutdown() } }
         let base = "http://127.0.0.1:\(server.port)"
@@ -43,6 +49,11 @@ import TiyanTestSupport
         #expect(refused.status == 1)
         #expect(refused.stdout.isEmpty)
         #expect(refused.stderr.split(separator: "\n").count == 1 && refused.stderr.contains("connect"), "\(refused.stderr)")
+
+        // A body that is not HTML is a finding, not a failure: a policy published as a PDF.
+        let pdf = try TiyanProcess.run(["check", "--role", "privacy", "--probes", probes, base + "/policy.pdf"])
+        #expect(pdf.status == 0, "\(pdf.stderr)")
+        #expect(pdf.stdout.contains("PR-01"), "\(pdf.stdout.prefix(500))")
 
         // The good input is still judged, and JSON keeps one shape: a list with one entry per input.
         let mixed = try TiyanProcess.run(["check", "--format", "json", "--probes", probes, base + "/", base + "/missing"])
