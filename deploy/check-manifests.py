@@ -25,6 +25,28 @@ except ImportError:
 # (bench/results-20261123-131050). The limit must leave at least this margin above it.
 MEASURED_PEAK_MB = 1788
 MARGIN = 1.3
+# Fields of the batch/v1 and core/v1 objects used here as Kubernetes 1.29 has them: a typo
+# (or a field of a later release, e.g. JobSpec.successPolicy from 1.30) is rejected by
+# `kubectl apply`'s strict field validation, so it is caught here first.
+FIELDS_1_29 = {
+    "CronJobSpec": {"schedule", "timeZone", "startingDeadlineSeconds", "concurrencyPolicy", "suspend",
+                    "jobTemplate", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"},
+    "JobSpec": {"parallelism", "completions", "activeDeadlineSeconds", "podFailurePolicy", "backoffLimit",
+                "backoffLimitPerIndex", "maxFailedIndexes", "selector", "manualSelector", "template",
+                "ttlSecondsAfterFinished", "completionMode", "suspend", "podReplacementPolicy"},
+    "PodSpec": {"volumes", "initContainers", "containers", "ephemeralContainers", "restartPolicy",
+                "terminationGracePeriodSeconds", "activeDeadlineSeconds", "dnsPolicy", "nodeSelector",
+                "serviceAccountName", "automountServiceAccountToken", "nodeName", "hostNetwork", "hostPID",
+                "hostIPC", "shareProcessNamespace", "securityContext", "imagePullSecrets", "hostname",
+                "subdomain", "affinity", "schedulerName", "tolerations", "hostAliases", "priorityClassName",
+                "priority", "dnsConfig", "readinessGates", "runtimeClassName", "enableServiceLinks",
+                "preemptionPolicy", "overhead", "topologySpreadConstraints", "setHostnameAsFQDN", "os",
+                "hostUsers", "schedulingGates", "resourceClaims"},
+    "Container": {"name", "image", "command", "args", "workingDir", "ports", "envFrom", "env", "resources",
+                  "resizePolicy", "restartPolicy", "volumeMounts", "volumeDevices", "livenessProbe",
+                  "readinessProbe", "startupProbe", "lifecycle", "terminationMessagePath",
+                  "terminationMessagePolicy", "imagePullPolicy", "securityContext", "stdin", "stdinOnce", "tty"},
+}
 UNITS = {"Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "K": 10**3, "M": 10**6, "G": 10**9, "": 1}
 
 
@@ -85,6 +107,16 @@ def check(deploy):
     need("PersistentVolumeClaim", "tiyan-data", "v1")
     if crawl is None or merge is None:
         return problems
+
+    for name, cron in (("crawl-cronjob.yaml", crawl), ("merge-cronjob.yaml", merge)):
+        job_spec = cron["spec"].get("jobTemplate", {}).get("spec", {})
+        pod_spec = job_spec.get("template", {}).get("spec", {})
+        for kind, fields in (("CronJobSpec", cron["spec"]), ("JobSpec", job_spec), ("PodSpec", pod_spec)):
+            for unknown in sorted(set(fields) - FIELDS_1_29[kind]):
+                problems.append(f"{name}: {kind} has no field {unknown} in Kubernetes 1.29")
+        for container in pod_spec.get("containers", []):
+            for unknown in sorted(set(container) - FIELDS_1_29["Container"]):
+                problems.append(f"{name}: Container has no field {unknown} in Kubernetes 1.29")
 
     job = crawl["spec"]["jobTemplate"]["spec"]
     pod = job["template"]["spec"]
