@@ -61,7 +61,10 @@ enum Interruption {
         let state = Progress.current
         var message = "tiyan: interrupted by \(name(number))"
         if state.phase != nil { message += " during \(state.summary)" }
-        if inCritical {
+        if state.phase == .report {
+            // Everything is fetched and judged: stopping now would only lose the run.
+            message += "; finishing the run folder first (again to quit at once)"
+        } else if inCritical {
             message += "; finishing the files being written, then stopping (again to quit at once)"
         } else {
             message += "; stopping (again to quit at once)"
