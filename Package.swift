@@ -69,6 +69,6 @@ let package = Package(
         .testTarget(name: "TiyanProbesTests", dependencies: ["TiyanProbes", "TiyanHTML", "TiyanConfig"]),
         .testTarget(name: "TiyanScoringTests", dependencies: ["TiyanScoring", "TiyanConfig", "TiyanCore"]),
         .testTarget(name: "TiyanReportTests", dependencies: ["TiyanReport", "TiyanScoring"], exclude: ["Golden"]),
-        .testTarget(name: "TiyanEndToEndTests", dependencies: ["TiyanTestSupport", "TiyanArchive"]),
+        .testTarget(name: "TiyanEndToEndTests", dependencies: ["TiyanTestSupport", "TiyanArchive"], exclude: ["Golden"]),
     ]
 )

@@ -3,7 +3,8 @@
 
 Usage: schemas/validate.py RUN_DIR
 Prints one line per invalid document (file:line: path: message) and exits 1 when any is
-invalid, 0 when all are valid, 2 when the `jsonschema` module is missing.
+invalid or RUN_DIR cannot be read (one line saying why), 0 when all are valid, 2 when the
+`jsonschema` module is missing or the arguments are wrong.
 """
 import json
 import os
@@ -49,8 +50,31 @@ def main(run_dir):
     return 1 if problems else 0
 
 
+def unreadable(run_dir):
+    """One line saying why RUN_DIR cannot be validated, or None when it can be read."""
+    if not os.path.exists(run_dir):
+        return f"{run_dir}: no such folder"
+    if not os.path.isdir(run_dir):
+        return f"{run_dir}: not a folder"
+    missing = [name for name in ("run.json", "pages.jsonl", "results.jsonl")
+               if not os.path.isfile(os.path.join(run_dir, name))]
+    if "run.json" in missing:
+        return f"{run_dir}: no run.json (not a run folder, or an incomplete run)"
+    if missing:
+        return f"{run_dir}: missing {', '.join(missing)}"
+    return None
+
+
 if __name__ == "__main__":
     if len(sys.argv) != 2:
         print(__doc__, file=sys.stderr)
         sys.exit(2)
-    sys.exit(main(sys.argv[1]))
+    problem = unreadable(sys.argv[1])
+    if problem:
+        print(f"validate.py: {problem}", file=sys.stderr)
+        sys.exit(1)
+    try:
+        sys.exit(main(sys.argv[1]))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        print(f"validate.py: {sys.argv[1]}: {error}", file=sys.stderr)
+        sys.exit(1)

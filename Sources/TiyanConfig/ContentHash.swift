@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TiyanCore
 
 /// Hashes recorded in run.json so a run names exactly which configuration judged it.
 public enum ContentHash {
@@ -34,7 +35,8 @@ public enum ContentHash {
                 names = try manager.contentsOfDirectory(atPath: directory)
             } catch {
                 throw ConfigurationErrors([
-                    ConfigurationError(file: directory, line: nil, field: nil, message: "cannot read directory")
+                    ConfigurationError(file: directory, line: nil, field: nil,
+                                       message: FileAccess.cannotRead(directory, as: .directory))
                 ])
             }
             for name in names where !name.hasPrefix(".") {
@@ -55,7 +57,7 @@ public enum ContentHash {
     private static func bytes(of path: String) throws -> Data {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigurationErrors([
-                ConfigurationError(file: path, line: nil, field: nil, message: "cannot read file")
+                ConfigurationError(file: path, line: nil, field: nil, message: FileAccess.cannotRead(path, as: .file))
             ])
         }
         return data

@@ -1,4 +1,5 @@
 import Foundation
+import TiyanCore
 
 /// The probes/ directory: one YAML file per module, loaded and validated as a whole.
 public struct ProbeConfiguration: Sendable {
@@ -25,7 +26,8 @@ public struct ProbeConfiguration: Sendable {
                 .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         } catch {
             throw ConfigurationErrors([
-                ConfigurationError(file: directory, line: nil, field: nil, message: "cannot read directory")
+                ConfigurationError(
+                    file: directory, line: nil, field: nil, message: FileAccess.cannotRead(directory, as: .directory))
             ])
         }
         var files: [String: String] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import TiyanCore
 import Yams
 
 /// Turns YAML text into a `ConfigNode`, translating every Yams failure into errors that name the
@@ -30,7 +31,7 @@ public enum YAMLReader {
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigurationErrors([
-                ConfigurationError(file: path, line: nil, field: nil, message: "cannot read file")
+                ConfigurationError(file: path, line: nil, field: nil, message: FileAccess.cannotRead(path, as: .file))
             ])
         }
         guard let text = String(data: data, encoding: .utf8) else {

@@ -15,17 +15,23 @@ public final class Crawler: Sendable {
     let settings: CrawlSettings
     let archive: WARCWriter
     let progress: @Sendable (String) -> Void
+    let targetFinished: @Sendable (String) -> Void
 
+    /// `progress` hears of each fetched resource, `targetFinished` of each target's id when its
+    /// crawl is over.
     public init(fetcher: Fetcher, settings: CrawlSettings, archive: WARCWriter,
-                progress: @escaping @Sendable (String) -> Void = { _ in }) {
+                progress: @escaping @Sendable (String) -> Void = { _ in },
+                targetFinished: @escaping @Sendable (String) -> Void = { _ in }) {
         self.fetcher = fetcher
         self.settings = settings
         self.archive = archive
         self.progress = progress
+        self.targetFinished = targetFinished
     }
 
-    /// Crawls every target, at most `settings.targetConcurrency` at once. Throws only when the
-    /// archive cannot be written, which makes the whole run worthless.
+    /// Crawls every target, at most `settings.targetConcurrency` at once. Throws when the
+    /// archive cannot be written, which makes the whole run worthless, and CancellationError
+    /// when the task is cancelled (SIGINT): no new fetch starts after that.
     public func crawl(_ targets: [Target]) async throws {
         for target in targets { try archive.record(target: target) }
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -34,7 +40,10 @@ public final class Crawler: Sendable {
                 guard next < targets.count else { return }
                 let target = targets[next]
                 next += 1
-                group.addTask { _ = try await self.crawl(target) }
+                group.addTask {
+                    _ = try await self.crawl(target)
+                    self.targetFinished(target.id)
+                }
             }
             for _ in 0..<max(1, settings.targetConcurrency) { startNext() }
             while try await group.next() != nil { startNext() }

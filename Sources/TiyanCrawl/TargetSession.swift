@@ -240,6 +240,8 @@ final class TargetSession {
     /// budget are dropped; plans robots.txt forbids are recorded without a request.
     @discardableResult
     func fetch(_ plans: [PlannedFetch]) async throws -> [FetchRecord] {
+        // A cancelled crawl (SIGINT) starts nothing new; what is in flight is aborted by curl.
+        try Task.checkCancellation()
         var admitted: [PlannedFetch] = []
         for plan in plans {
             // Search queries have a budget of their own (SearchSession), not the page budget.
@@ -267,6 +269,8 @@ final class TargetSession {
             for await (index, response) in group { results[index] = response }
             return results
         }
+        // Aborted by a cancellation, these transfers would be archived as timeouts the site never had.
+        try Task.checkCancellation()
         var made: [FetchRecord] = []
         for (plan, response) in zip(admitted, responses) {
             let outcome = response.map { makeRecord(plan, $0) }
@@ -317,6 +321,7 @@ final class TargetSession {
             for await (index, response) in group { results[index] = response }
             return results
         }
+        try Task.checkCancellation()
         for (origin, response) in zip(origins, responses) {
             guard let response else { continue }
             let plan = PlannedFetch(url: origin + "/robots.txt", role: .robots, userAgent: .tiyan)

@@ -36,7 +36,8 @@ public struct RunFolder: Sendable {
 
     public func text(_ name: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path + "/" + name) else {
-            throw ReadFailure("cannot read \(path)/\(name)")
+            let reason = FileAccess.problem(reading: path + "/" + name, as: .file)
+            throw ReadFailure("cannot read \(path)/\(name): \(reason)")
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TiyanCore
 import TiyanReport
 
 /// Joins WARC files made of gzip members into one: a concatenation of gzip members is itself a
@@ -19,7 +20,7 @@ enum ArchiveConcatenation {
             for source in sources {
                 shifts.append(written)
                 guard let input = FileHandle(forReadingAtPath: source) else {
-                    throw RunFailure("cannot read \(source)")
+                    throw RunFailure("cannot read \(source): \(FileAccess.problem(reading: source, as: .file))")
                 }
                 defer { try? input.close() }
                 while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {

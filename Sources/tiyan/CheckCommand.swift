@@ -12,7 +12,9 @@ struct CheckCommand: AsyncParsableCommand {
         discussion: """
             Each input is treated as one page of ROLE (default home) of a site that has nothing else. \
             Only page rules run: indicators decided from a whole crawl (reachability, HTTPS, IPv6, dead \
-            links; `scope: site` in probes/) need `tiyan crawl`.
+            links; `scope: site` in probes/) need `tiyan crawl`. --format json always prints a list, one \
+            object per input; an input that could not be judged has "error" and empty lists.
+            \(ExitStatus.check)
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -24,8 +26,8 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .text
 
-    @Option(help: "The probes directory.")
-    var probes: String = "probes"
+    @Option(help: ArgumentHelp(DefaultData.probesHelp, valueName: "DIR"))
+    var probes: String?
 
     @Argument(help: "Local HTML files or http(s) URLs.")
     var inputs: [String]
@@ -37,27 +39,32 @@ struct CheckCommand: AsyncParsableCommand {
             throw ValidationError("--role '\(role)' is not a page role")
         }
         guard !inputs.isEmpty else { throw ValidationError("give at least one file or URL") }
-        for input in inputs where !(input.hasPrefix("http://") || input.hasPrefix("https://")) {
-            guard FileManager.default.isReadableFile(atPath: input) else {
-                throw ValidationError("cannot read \(input)")
-            }
+        for input in inputs {
+            if let problem = CheckInput.pathProblem(input) { throw ValidationError(problem) }
         }
     }
 
     func run() async throws {
         let runner: ProbeRunner
         do {
-            runner = try ProbeRunner(configuration: try ProbeConfiguration.load(directory: probes))
+            runner = try ProbeRunner(configuration: try ProbeConfiguration.load(directory: DefaultData.probes(probes)))
         } catch {
-            Progress.line("tiyan: bad configuration: \(error)")
+            Progress.error("tiyan: bad configuration: \(error)")
             throw ExitCode(1)
         }
         let pageRole = PageRole(rawValue: role) ?? .home
         let pageIndicators = Set(runner.rules.filter { $0.scope == .page }.map(\.id))
         let fetcher = Fetcher(options: network.fetchOptions)
         var reports: [JSONValue] = []
+        var unjudged = 0
         for (index, input) in inputs.enumerated() {
             let record = await load(input, role: pageRole, fetcher: fetcher)
+            if let failure = CheckInput.failure(of: record, input: input) {
+                Progress.error(failure)
+                unjudged += 1
+                if format == .json { reports.append(CheckInput.unjudged(input, record: record)) }
+                continue
+            }
             let target = Target(id: "check-\(index + 1)", name: input, region: "000000", url: record.url)
             let site = ArchivedSite(target: target, runStart: record.fetchedAt, resources: [record])
             let (rules, results) = AccessibilityRules.split(
@@ -68,7 +75,7 @@ struct CheckCommand: AsyncParsableCommand {
                     ("indicators", .array(results.map(\.json))),
                 ]))
             } else {
-                print("\(input) (\(pageRole.rawValue))\(record.error.map { " — \($0.rawValue)" } ?? "")")
+                print("\(input) (\(pageRole.rawValue))\(CheckInput.note(of: record).map { " — \($0)" } ?? "")")
                 for result in results {
                     let value = result.value.serialized()
                     print("  \(result.indicator.padding(toLength: 6, withPad: " ", startingAt: 0)) "
@@ -82,9 +89,8 @@ struct CheckCommand: AsyncParsableCommand {
                 for rule in rules { print(rule.line) }
             }
         }
-        if format == .json {
-            print(reports.count == 1 ? reports[0].serialized() : JSONValue.array(reports).serialized())
-        }
+        if format == .json { print(JSONValue.array(reports).serialized()) }
+        if unjudged > 0 { throw ExitCode(1) }
     }
 
     /// A local file is a page that answered 200 with an HTML content type and no charset, so

@@ -11,13 +11,20 @@ import TiyanScoring
 struct CrawlCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crawl",
-        abstract: "Crawl, archive, probe, score and write a run folder; prints its path as the last line.")
+        abstract: "Crawl, archive, probe, score and write a run folder; prints its path as the last line.",
+        discussion: """
+            Progress goes to stderr: on a terminal one status line (phase, targets done, pages fetched, \
+            elapsed, an estimate), otherwise one line per event; --quiet keeps only errors. stdout carries \
+            only the run folder's path. A first SIGINT or SIGTERM stops fetching and leaves the incomplete \
+            run folder (named on stderr); a second one exits at once.
+            \(ExitStatus.run)
+            """)
 
-    @Option(help: "The targets file.")
-    var targets: String = "targets.yaml"
+    @Option(help: ArgumentHelp(DefaultData.targetsHelp, valueName: "FILE"))
+    var targets: String?
 
-    @Option(help: "The probes directory.")
-    var probes: String = "probes"
+    @Option(help: ArgumentHelp(DefaultData.probesHelp, valueName: "DIR"))
+    var probes: String?
 
     @Option(help: "Where run folders are written.")
     var out: String = "reports"
@@ -40,7 +47,7 @@ struct CrawlCommand: AsyncParsableCommand {
         valueName: "K/N"))
     var shard: String?
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "After the run, remove completed runs beyond the newest N (never incomplete ones, never other files).",
         valueName: "N"))
     var keep: Int?
@@ -50,34 +57,41 @@ struct CrawlCommand: AsyncParsableCommand {
         valueName: "seconds"))
     var probeBudget: Double = ProbeIsolation.defaultBudgetSeconds
 
+    @Flag(help: "Print only errors and the run folder's path (for cron).")
+    var quiet = false
+
     @OptionGroup var network: NetworkOptions
 
     func validate() throws {
         if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1") }
         if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, not \(shard)") }
-        if let keep, keep < 1 { throw ValidationError("--keep must be at least 1") }
+        if let keep, keep < 1 { throw ValidationError(RunRetention.badKeep(keep)) }
         guard probeBudget.isFinite, probeBudget > 0 else {
             throw ValidationError("--probe-budget must be a positive number of seconds")
         }
         if let queries, !FileManager.default.isReadableFile(atPath: queries) {
-            throw ValidationError("--queries: cannot read \(queries)")
+            let reason = FileAccess.problem(reading: queries, as: .file)
+            throw ValidationError("--queries: cannot read \(queries): \(reason)")
         }
     }
 
     func run() async throws {
+        Progress.quiet = quiet
         do {
             try await crawl()
         } catch let failure as RunFailure {
-            Progress.line("tiyan: \(failure.description)")
+            Progress.error("tiyan: \(failure.description)")
             throw ExitCode(1)
         }
     }
 
     private func crawl() async throws {
         let startedAt = Date()
-        let configuration = try loadConfiguration()
+        let targets = try DefaultData.targets(self.targets)
+        let probes = try DefaultData.probes(self.probes)
+        let configuration = try loadConfiguration(targets: targets, probes: probes)
         let shard = self.shard.flatMap(Shard.init)
-        let chosen = try select(configuration.targets.targets)
+        let chosen = try select(configuration.targets.targets, from: targets)
         let selected = shard?.select(chosen) ?? chosen
 
         let runID = RunID.make(startedAt: startedAt, shard: shard.map { ($0.index, $0.count) })
@@ -87,6 +101,7 @@ struct CrawlCommand: AsyncParsableCommand {
             lockName: ".tiyan\(shard.map { "-shard\($0.index)-of-\($0.count)" } ?? "").lock")
         defer { folder.lock.release() }
         let directory = folder.directory
+        Progress.begin(runFolder: directory)
 
         // The archive is streamed to a temporary name and renamed once complete.
         let archivePath = directory + "/archive.warc.gz"
@@ -108,19 +123,31 @@ struct CrawlCommand: AsyncParsableCommand {
         // test the mapping, not the site.
         settings.hasIPv6Route = network.connectTo.isEmpty && Fetcher.hasIPv6Route()
         let crawler = Crawler(fetcher: Fetcher(options: network.fetchOptions), settings: settings, archive: archive,
-                              progress: Progress.fetch)
+                              progress: Progress.fetch, targetFinished: Progress.targetDone)
         Progress.line("tiyan: crawling \(selected.count) targets into \(directory)")
+        Progress.begin(.fetch, total: selected.count)
         do {
             try await crawler.crawl(selected)
+            // Stopped by a signal: what was fetched stays under the partial name.
+            try Task.checkCancellation()
             try archive.close()
             try FileManager.default.moveItem(atPath: partialPath, toPath: archivePath)
+        } catch is CancellationError {
+            try? archive.close()
+            throw Interrupted()
         } catch {
             throw RunFailure("archive write failed: \(error)")
         }
 
         let pipeline = configuration.pipeline
-        let outputs = try await pipeline.evaluate(
-            archive: archivePath, isolation: ProbeIsolation(probesDirectory: probes, budgetSeconds: probeBudget))
+        let outputs: RunPipeline.Outputs
+        do {
+            outputs = try await pipeline.evaluate(
+                archive: archivePath, isolation: ProbeIsolation(probesDirectory: probes, budgetSeconds: probeBudget))
+        } catch is CancellationError {
+            throw Interrupted()
+        }
+        Progress.begin(.report, total: selected.count)
         let finishedAt = Date()
         do {
             try pipeline.writeResults(outputs, to: directory)
@@ -146,7 +173,9 @@ struct CrawlCommand: AsyncParsableCommand {
         } catch {
             throw RunFailure("cannot write the run folder: \(error)")
         }
-        Progress.line("tiyan: \(outputs.results.count) results for \(outputs.contents.targets.count) targets")
+        Progress.finish()
+        Progress.line(RunSummary(targets: outputs.contents.targets.count, pages: outputs.pages.count,
+                                 results: outputs.results, startedAt: startedAt).line)
         // A shard is not a run an evaluator should open: `latest` is left to the merge.
         try RunRetention.conclude(root: out, runID: runID, keep: keep, movesLatest: shard == nil)
         print(directory)
@@ -161,7 +190,7 @@ struct CrawlCommand: AsyncParsableCommand {
         var probesHash: String
     }
 
-    private func loadConfiguration() throws -> Configuration {
+    private func loadConfiguration(targets: String, probes: String) throws -> Configuration {
         do {
             let list = try TargetList.load(path: targets)
             let probeConfiguration = try ProbeConfiguration.load(directory: probes)
@@ -180,12 +209,13 @@ struct CrawlCommand: AsyncParsableCommand {
         }
     }
 
-    private func select(_ all: [Target]) throws -> [Target] {
+    private func select(_ all: [Target], from file: String) throws -> [Target] {
         guard let only else { return all }
         let wanted = only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let unknown = wanted.filter { id in !all.contains { $0.id == id } }
         guard unknown.isEmpty else {
-            throw RunFailure("--only names unknown target ids: \(unknown.joined(separator: ", "))")
+            throw UsageFailure("--only names target ids that \(file) does not have: "
+                + unknown.joined(separator: ", "))
         }
         return all.filter { wanted.contains($0.id) }
     }

@@ -14,7 +14,7 @@ struct DiffCommand: ParsableCommand {
             blocked, unreachable, error) is involved: an unmeasured indicator is not a failing one. \
             Targets only one run has are listed as added or removed.
             Exit status: 0 nothing changed; 3 changes, none a regression; 4 at least one regression; \
-            1 a run folder cannot be read; 2 usage errors.
+            1 a run folder cannot be read or is incomplete (no run.json); 2 usage errors.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -31,14 +31,14 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let diff: RunDiff
         do {
-            let before = try RunFolder.open(runA), after = try RunFolder.open(runB)
+            let before = try CompletedRun.open(runA), after = try CompletedRun.open(runB)
             var names: [String: String] = [:]
             for folder in [before, after] {
                 for row in (try? folder.scores().rows) ?? [] { names[row.id] = row.name }
             }
             diff = RunDiff.compare(before: before, try before.results(), after: after, try after.results(), names: names)
         } catch let failure as ReadFailure {
-            Progress.line("tiyan: \(failure.description)")
+            Progress.error("tiyan: \(failure.description)")
             throw ExitCode(1)
         }
         print(format == .json ? diff.renderJSON() : diff.renderText(), terminator: "")

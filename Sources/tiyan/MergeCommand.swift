@@ -15,6 +15,7 @@ struct MergeCommand: AsyncParsableCommand {
             WARC file), pages.jsonl offsets are shifted to match, results.jsonl lines are joined, scores.csv \
             is recomputed from them, run.json sums the shards and index.html is rendered anew. Refuses a set \
             that is not every shard 1…N of one crawl over the same targets, probes and scoring rules.
+            \(ExitStatus.run)
             """)
 
     @Argument(help: "The shard run folders (any order).")
@@ -24,30 +25,36 @@ struct MergeCommand: AsyncParsableCommand {
     var out: String = "reports"
 
     @Option(help: "The probes directory whose scoring.yaml re-scores the joined results; its algorithm_version must be the shards'.")
-    var probes: String = "probes"
+    var probes: String?
 
-    @Option(help: ArgumentHelp("After the merge, remove completed runs in --out beyond the newest N.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "After the merge, remove completed runs in --out beyond the newest N.", valueName: "N"))
     var keep: Int?
 
+    @Flag(help: "Print only errors and the run folder's path (for cron).")
+    var quiet = false
+
     func validate() throws {
-        if let keep, keep < 1 { throw ValidationError("--keep must be at least 1") }
+        if let keep, keep < 1 { throw ValidationError(RunRetention.badKeep(keep)) }
     }
 
     func run() async throws {
+        Progress.quiet = quiet
         do {
-            try merge()
+            try merge(probes: try DefaultData.probes(probes))
         } catch let failure as RunFailure {
-            Progress.line("tiyan: \(failure.description)")
+            Progress.error("tiyan: \(failure.description)")
             throw ExitCode(1)
         }
     }
 
-    private func merge() throws {
+    private func merge(probes: String) throws {
         let set = try ShardRunSet(directories: runDirectories)
         let runID = RunID.make(startedAt: set.startedAt)
         let folder = try NewRunFolder(root: out, runID: runID)
         defer { folder.lock.release() }
         let directory = folder.directory
+        Progress.begin(runFolder: directory)
 
         let archive = directory + "/archive.warc.gz"
         let shifts = try ArchiveConcatenation.concatenate(
@@ -130,7 +137,8 @@ struct MergeCommand: AsyncParsableCommand {
 
     private func read(_ directory: String, _ name: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: directory + "/" + name) else {
-            throw RunFailure("\(directory)/\(name) cannot be read")
+            let reason = FileAccess.problem(reading: directory + "/" + name, as: .file)
+            throw RunFailure("cannot read \(directory)/\(name): \(reason)")
         }
         return String(decoding: data, as: UTF8.self)
     }

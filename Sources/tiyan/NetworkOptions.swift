@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TiyanCore
 import TiyanFetch
 
 /// Network options with curl's meanings (SPEC.md), shared by `crawl` and `check`.
@@ -46,7 +47,7 @@ struct NetworkOptions: ParsableArguments {
         guard maxBodyMegabytes > 0 else { throw ValidationError("--max-body-mb must be at least 1") }
         // A mistyped bundle would otherwise read as every site's certificate failing (SB-02).
         if let cacert, !FileManager.default.isReadableFile(atPath: cacert) {
-            throw ValidationError("--cacert: cannot read \(cacert)")
+            throw ValidationError("--cacert: cannot read \(cacert): \(FileAccess.problem(reading: cacert, as: .file))")
         }
         for entry in connectTo where entry.split(separator: ":", omittingEmptySubsequences: false).count != 4 {
             throw ValidationError("--connect-to '\(entry)' is not HOST:PORT:HOST2:PORT2")

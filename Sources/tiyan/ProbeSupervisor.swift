@@ -49,8 +49,9 @@ struct ProbeSupervisor {
         return argument.contains("/") && FileManager.default.isExecutableFile(atPath: argument) ? argument : nil
     }
 
-    /// Every site's output, in site order.
-    func judge(_ sites: [ArchivedSite], info: ArchiveRunInfo) -> [RunPipeline.SiteOutput] {
+    /// Every site's output, in site order. Throws `CancellationError` when the task is
+    /// cancelled (a signal): the worker is stopped and no site is judged again.
+    func judge(_ sites: [ArchivedSite], info: ArchiveRunInfo) throws -> [RunPipeline.SiteOutput] {
         var finished = [RunPipeline.SiteOutput?](repeating: nil, count: sites.count)
         var pending = Array(sites.indices)
         var alone: [Int] = []
@@ -58,12 +59,13 @@ struct ProbeSupervisor {
             let batch = alone.isEmpty ? pending : [alone.removeFirst()]
             let run = WorkerRun(executable: executable, archive: archive, probes: isolation.probesDirectory,
                                 budgetSeconds: isolation.budgetSeconds, sites: batch)
-            let outcome = run.execute()
+            let outcome = run.execute(onSiteEnded: { Progress.targetDone(sites[$0].target.id) })
+            if case .cancelled = outcome.end { throw CancellationError() }
             for site in outcome.ended { finished[site] = outcome.output(for: site, sorted: true) }
             var settled = Set(outcome.ended)
             let inFlight = batch.filter { outcome.started.contains($0) && !outcome.ended.contains($0) }
             switch outcome.end {
-            case .completed:
+            case .completed, .cancelled:
                 break
             case let .overBudget(sitesOverBudget):
                 for site in sitesOverBudget {
@@ -72,6 +74,7 @@ struct ProbeSupervisor {
                         reason: "the probes of this target ran out of their time budget "
                             + "(\(Int(isolation.budgetSeconds)) s); the indicators not decided by then are errors")
                     settled.insert(site)
+                    Progress.targetDone(sites[site].target.id)
                 }
             case let .died(description):
                 if inFlight.count == 1, let culprit = inFlight.first {
@@ -80,6 +83,7 @@ struct ProbeSupervisor {
                         reason: "the probe process died (\(description)) while judging this target; "
                             + "the other targets were judged in a fresh process")
                     settled.insert(culprit)
+                    Progress.targetDone(sites[culprit].target.id)
                     Progress.line("tiyan: the probes of \(sites[culprit].target.id) died (\(description)); "
                                   + "its undecided indicators are errors, the other targets go on")
                 } else if inFlight.count > 1 {

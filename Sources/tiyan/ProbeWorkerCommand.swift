@@ -25,6 +25,8 @@ struct ProbeWorkerCommand: AsyncParsableCommand {
     var sites: String
 
     func run() async throws {
+        // Ctrl-C reaches the whole process group; the supervisor decides what an interrupt stops.
+        signal(SIGINT, SIG_IGN)
         let pipeline: RunPipeline
         let contents: ArchiveContents
         do {

@@ -15,7 +15,7 @@ struct RankCommand: ParsableCommand {
             since the earlier one: rank delta (▲ climbed, ▼ fell), total delta, `new` targets, and the \
             targets dropped. Runs scored by different algorithm versions are compared with a warning; \
             re-score the older one with `tiyan reprobe RUN_DIR --probes DIR` first.
-            Exit status: 0 printed, 1 a run folder cannot be read, 2 usage errors.
+            \(ExitStatus.readRuns)
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json, md }
@@ -38,12 +38,12 @@ struct RankCommand: ParsableCommand {
 
     func run() throws {
         do {
-            var runs = try runDirectories.map(RunFolder.open)
+            var runs = try runDirectories.map(CompletedRun.open)
             runs.sort(by: RunFolder.chronological)
             guard let latest = runs.last else { return }
             let earlier = runs.count == 2 ? runs.first : nil
             if let earlier, earlier.algorithmVersion != latest.algorithmVersion {
-                Progress.line("tiyan: warning: \(earlier.runID) was scored by algorithm \(earlier.algorithmVersion ?? "unknown") "
+                Progress.error("tiyan: warning: \(earlier.runID) was scored by algorithm \(earlier.algorithmVersion ?? "unknown") "
                               + "and \(latest.runID) by \(latest.algorithmVersion ?? "unknown"); score deltas mix rules")
             }
             let table = LeagueTable.make(
@@ -57,7 +57,7 @@ struct RankCommand: ParsableCommand {
             case .md: print(table.renderMarkdown(), terminator: "")
             }
         } catch let failure as ReadFailure {
-            Progress.line("tiyan: \(failure.description)")
+            Progress.error("tiyan: \(failure.description)")
             throw ExitCode(1)
         }
     }

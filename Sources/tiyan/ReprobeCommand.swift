@@ -13,14 +13,20 @@ struct ReprobeCommand: AsyncParsableCommand {
             Rewrites results.jsonl, scores.csv and index.html of RUN_DIR from archive.warc.gz alone, \
             with the probes and scoring rules (probes/scoring.yaml) of --probes: an old run re-scored \
             under new rules. run.json keeps what the crawl recorded but takes the new algorithm_version, \
-            probes hash and counts; pages.jsonl stays as the crawl wrote it.
+            probes hash and counts; pages.jsonl stays as the crawl wrote it. A SIGINT or SIGTERM while \
+            the files are being rewritten is held until they agree again.
+            Exit status: 0 rewritten; 1 the run folder has no archive, bad configuration, or a file cannot \
+            be written; 2 usage errors; 130 / 143 interrupted by SIGINT / SIGTERM.
             """)
 
     @Argument(help: "A run folder written by `tiyan crawl`.")
     var runDirectory: String
 
-    @Option(help: "The probes directory.")
-    var probes: String = "probes"
+    @Option(help: ArgumentHelp(DefaultData.probesHelp, valueName: "DIR"))
+    var probes: String?
+
+    @Flag(help: "Print only errors and the run folder's path.")
+    var quiet = false
 
     @Option(help: ArgumentHelp(
         "Seconds one target's probes may take; the indicators not decided by then are errors.",
@@ -34,10 +40,16 @@ struct ReprobeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        Progress.quiet = quiet
         do {
+            let probes = try DefaultData.probes(self.probes)
             let archive = runDirectory + "/archive.warc.gz"
             guard FileManager.default.fileExists(atPath: archive) else {
-                throw RunFailure("\(archive) does not exist")
+                if FileManager.default.fileExists(atPath: runDirectory + "/.archive.warc.gz.partial") {
+                    throw RunFailure("\(runDirectory) is an incomplete run: its crawl stopped before the archive "
+                        + "was complete (only .archive.warc.gz.partial); crawl again")
+                }
+                throw RunFailure("cannot read \(archive): \(FileAccess.problem(reading: archive, as: .file))")
             }
             let pipeline: RunPipeline
             do {
@@ -47,21 +59,30 @@ struct ReprobeCommand: AsyncParsableCommand {
             }
             let lock = try RunLock(path: runDirectory + "/.tiyan.lock")
             defer { lock.release() }
-            let outputs = try await pipeline.evaluate(
-                archive: archive, isolation: ProbeIsolation(probesDirectory: probes, budgetSeconds: probeBudget))
-            try pipeline.writeResults(outputs, to: runDirectory)
-            try updateManifest(outputs, pipeline: pipeline)
-            try writeReport(outputs, pipeline: pipeline)
+            let outputs: RunPipeline.Outputs
+            do {
+                outputs = try await pipeline.evaluate(
+                    archive: archive, isolation: ProbeIsolation(probesDirectory: probes, budgetSeconds: probeBudget))
+            } catch is CancellationError {
+                throw Interrupted()
+            }
+            Progress.finish()
+            // results.jsonl, scores.csv, run.json and index.html must agree with each other.
+            try Interruption.critical {
+                try pipeline.writeResults(outputs, to: runDirectory)
+                try updateManifest(outputs, pipeline: pipeline, probes: probes)
+                try writeReport(outputs, pipeline: pipeline, probes: probes)
+            }
             Progress.line("tiyan: reprobed \(outputs.contents.targets.count) targets, \(outputs.results.count) results")
             print(runDirectory)
         } catch let failure as RunFailure {
-            Progress.line("tiyan: \(failure.description)")
+            Progress.error("tiyan: \(failure.description)")
             throw ExitCode(1)
         }
     }
 
     /// run.json names the rules that made scores.csv; a run folder without one stays without.
-    private func updateManifest(_ outputs: RunPipeline.Outputs, pipeline: RunPipeline) throws {
+    private func updateManifest(_ outputs: RunPipeline.Outputs, pipeline: RunPipeline, probes: String) throws {
         let path = runDirectory + "/run.json"
         guard let data = FileManager.default.contents(atPath: path) else { return }
         guard let text = RunManifest.rescored(
@@ -77,7 +98,7 @@ struct ReprobeCommand: AsyncParsableCommand {
     }
 
     /// The evaluators' report of the new results, headed by what the archive knows of its run.
-    private func writeReport(_ outputs: RunPipeline.Outputs, pipeline: RunPipeline) throws {
+    private func writeReport(_ outputs: RunPipeline.Outputs, pipeline: RunPipeline, probes: String) throws {
         let info = outputs.contents.info
         // A merged run's archive begins with its first shard's warcinfo: the run's own identity
         // is in run.json when there is one.

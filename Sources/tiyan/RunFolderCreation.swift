@@ -10,7 +10,11 @@ struct NewRunFolder {
     /// `lockName` is the lock file in `root` (shards of one crawl each lock their own slot).
     init(root: String, runID: String, lockName: String = ".tiyan.lock") throws {
         do {
-            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            try OutputFolder.create(root)
+        } catch let failure as OutputFolder.Failure {
+            throw RunFailure("--out \(root): \(failure.description)")
+        }
+        do {
             lock = try RunLock(path: root + "/" + lockName)
         } catch {
             throw RunFailure("cannot take the run lock in \(root): \(error)")
@@ -21,10 +25,10 @@ struct NewRunFolder {
             throw RunFailure("run folder \(directory) already exists")
         }
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
+            try OutputFolder.create(directory)
+        } catch let failure as OutputFolder.Failure {
             lock.release()
-            throw RunFailure("cannot create \(directory): \(error)")
+            throw RunFailure(failure.description)
         }
     }
 }

@@ -46,9 +46,10 @@ struct RunPipeline {
         } catch {
             throw RunFailure("cannot read archive \(path): \(error)")
         }
+        Progress.begin(.probe, total: contents.sites.count)
         let perTarget: [SiteOutput]
         if let supervisor = ProbeSupervisor(isolation: isolation, archive: path, runner: runner) {
-            perTarget = supervisor.judge(contents.sites, info: contents.info)
+            perTarget = try supervisor.judge(contents.sites, info: contents.info)
         } else {
             perTarget = try await Self.evaluateInProcess(contents.sites, info: contents.info, path: path, runner: runner)
         }
@@ -86,6 +87,9 @@ struct RunPipeline {
             var collected = [SiteOutput?](repeating: nil, count: sites.count)
             while let (index, output) = try await group.next() {
                 collected[index] = output
+                Progress.targetDone(sites[index].target.id)
+                // Stopped by a signal: the sites in flight finish, no new one starts.
+                try Task.checkCancellation()
                 startNext()
             }
             return collected.compactMap { $0 }

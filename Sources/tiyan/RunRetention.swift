@@ -2,6 +2,11 @@ import TiyanReport
 
 /// What `crawl` and `merge` do once a run folder is complete: point `latest` at it and prune.
 enum RunRetention {
+    /// What a --keep below 1 is told: keeping no run would prune the one just written.
+    static func badKeep(_ keep: Int) -> String {
+        "--keep \(keep): N is how many completed runs to keep, and must be at least 1"
+    }
+
     /// Failures here come after the run is safely written, yet still fail the command: cron must
     /// hear that `latest` is stale or that the disk will fill.
     static func conclude(root: String, runID: String, keep: Int?, movesLatest: Bool) throws {

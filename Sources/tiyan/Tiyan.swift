@@ -9,23 +9,30 @@ struct Tiyan: AsyncParsableCommand {
         discussion: """
             The pipeline is crawl → archive → probe → score → report. A crawl writes a run folder under \
             reports/<run-id>/ with run.json, pages.jsonl, results.jsonl, scores.csv, archive.warc.gz and \
-            index.html. Exit status: 0 when the run completed (failing sites are results), 1 when it could \
-            not be done, 2 for usage errors.
+            index.html. Each subcommand's help (tiyan help COMMAND) lists its exit statuses.
+            \(ExitStatus.common)
             """,
         version: "tiyan \(ToolVersion.current)",
         subcommands: [CrawlCommand.self, CheckCommand.self, ReprobeCommand.self, RankCommand.self, DiffCommand.self,
-                      MergeCommand.self, ValidateCommand.self, ProbeWorkerCommand.self]
+                      MergeCommand.self, ValidateCommand.self, ProbesCommand.self, ProbeWorkerCommand.self]
     )
 
     /// ArgumentParser reports usage errors with EX_USAGE (64); SPEC.md promises 2.
     static func main() async {
         do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
+            let command = try parseAsRoot()
+            if let asyncCommand = command as? AsyncParsableCommand {
+                try await runInterruptibly(asyncCommand)
             } else {
+                var command = command
                 try command.run()
             }
+        } catch let failure as UsageFailure {
+            FileHandle.standardError.write(Data("tiyan: \(failure.description)\n".utf8))
+            Foundation.exit(2)
+        } catch is Interrupted {
+            Progress.error(Interruption.stoppedMessage(runFolder: Progress.current.runFolder))
+            Foundation.exit(Interruption.status(for: Interruption.signal ?? SIGINT))
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
@@ -36,4 +43,28 @@ struct Tiyan: AsyncParsableCommand {
             exit(withError: error)
         }
     }
+
+    /// Runs the command in a task that SIGINT / SIGTERM cancel (Interruption).
+    private static func runInterruptibly(_ command: AsyncParsableCommand) async throws {
+        let box = CommandBox(command)
+        let task = Task { try await box.run() }
+        Interruption.install { task.cancel() }
+        do {
+            try await task.value
+        } catch let exit as ExitCode where exit.isSuccess {
+            throw exit
+        } catch {
+            // A command that failed because its work was cancelled (an aborted fetch, say)
+            // was interrupted, whatever error it ended with.
+            if Interruption.signal != nil { throw Interrupted() }
+            throw error
+        }
+    }
+}
+
+/// Carries the parsed command into the task that runs it; only that task touches it.
+private final class CommandBox: @unchecked Sendable {
+    var command: AsyncParsableCommand
+    init(_ command: AsyncParsableCommand) { self.command = command }
+    func run() async throws { try await command.run() }
 }

@@ -7,15 +7,24 @@ import TiyanScoring
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check targets.yaml and probes/; every error names file, line and field.")
+        abstract: "Check targets.yaml and probes/; every error names file, line and field.",
+        discussion: ExitStatus.validate)
 
-    @Argument(help: "The targets file.")
-    var targets: String = "targets.yaml"
+    @Argument(help: ArgumentHelp(DefaultData.targetsHelp, valueName: "targets.yaml"))
+    var targetsFile: String?
 
-    @Argument(help: "The probes directory.")
-    var probes: String = "probes"
+    @Argument(help: ArgumentHelp(DefaultData.probesHelp, valueName: "probes"))
+    var probesDirectory: String?
 
     func run() throws {
+        let targets: String, probes: String
+        do {
+            targets = try DefaultData.targets(targetsFile)
+            probes = try DefaultData.probes(probesDirectory)
+        } catch let failure as RunFailure {
+            Progress.error("tiyan: \(failure.description)")
+            throw ExitCode(1)
+        }
         var problems: [String] = []
         var targetCount = 0
         do {
@@ -42,7 +51,7 @@ struct ValidateCommand: ParsableCommand {
             problems += errors.errors.map(\.description)
         }
         guard problems.isEmpty else {
-            for problem in problems { Progress.line(problem) }
+            for problem in problems { Progress.error(problem) }
             throw ExitCode(1)
         }
         print("ok: \(targetCount) targets in \(targets), probes in \(probes)/")

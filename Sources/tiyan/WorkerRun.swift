@@ -19,6 +19,8 @@ struct WorkerRun {
         case overBudget([Int])
         /// Exited without finishing (a signal or a non-zero status), in words.
         case died(String)
+        /// Stopped because the task that ran it was cancelled.
+        case cancelled
     }
 
     struct Outcome {
@@ -36,8 +38,8 @@ struct WorkerRun {
         }
     }
 
-    func execute() -> Outcome {
-        let state = State()
+    func execute(onSiteEnded: @escaping @Sendable (Int) -> Void = { _ in }) -> Outcome {
+        let state = State(onSiteEnded: onSiteEnded)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["probe-worker", "--archive", archive, "--probes", probes,
@@ -62,8 +64,14 @@ struct WorkerRun {
         }
         reader.start()
         var overBudget: [Int] = []
+        var cancelled = false
         while process.isRunning {
             usleep(100_000)
+            if Task.isCancelled {
+                cancelled = true
+                kill(process.processIdentifier, SIGKILL)
+                break
+            }
             overBudget = state.sites(runningLongerThan: budgetSeconds)
             if !overBudget.isEmpty {
                 kill(process.processIdentifier, SIGKILL)
@@ -72,8 +80,12 @@ struct WorkerRun {
         }
         process.waitUntilExit()
         state.waitForEndOfOutput()
+        // Ctrl-C reaches the whole process group: a worker gone with it was not a fault.
+        if Task.isCancelled { cancelled = true }
         var outcome = state.outcome
-        if !overBudget.isEmpty {
+        if cancelled {
+            outcome.end = .cancelled
+        } else if !overBudget.isEmpty {
             outcome.end = .overBudget(overBudget)
         } else if !state.sawDone || process.terminationReason == .uncaughtSignal || process.terminationStatus != 0 {
             outcome.end = .died(Self.describe(process))
@@ -95,6 +107,9 @@ struct WorkerRun {
         private var startedAt: [Int: Date] = [:]
         private var done = false
         private let finished = DispatchSemaphore(value: 0)
+        private let onSiteEnded: @Sendable (Int) -> Void
+
+        init(onSiteEnded: @escaping @Sendable (Int) -> Void) { self.onSiteEnded = onSiteEnded }
 
         var outcome: Outcome { lock.withLock { collected } }
         var sawDone: Bool { lock.withLock { done } }
@@ -139,6 +154,7 @@ struct WorkerRun {
                 case let .ended(site):
                     collected.ended.append(site)
                     startedAt[site] = nil
+                    onSiteEnded(site)
                 case .done:
                     done = true
                 }

@@ -111,6 +111,13 @@ import TiyanTestSupport
         for run in runs {
             try manager.copyItem(atPath: run, toPath: batch + "/" + (run as NSString).lastPathComponent)
         }
+        // A batch merged ten days ago: the cleanup step removes it once this batch is merged.
+        let old = workspace + "/deploy/shards/tiyan-crawl-29370000"
+        try manager.createDirectory(atPath: old + "/20261113T020000Z-shard1-of-3", withIntermediateDirectories: true)
+        try "".write(toFile: old + "/.merged", atomically: true, encoding: .utf8)
+        let tenDaysAgo = Date().addingTimeInterval(-10 * 86_400)
+        try manager.setAttributes([.modificationDate: tenDaysAgo], ofItemAtPath: old + "/.merged")
+        try manager.setAttributes([.modificationDate: tenDaysAgo], ofItemAtPath: old)
         // A retried pod's killed attempt: newer, but incomplete, so the script must pass it over.
         try manager.createDirectory(atPath: batch + "/29991231T000000Z-shard2-of-3", withIntermediateDirectories: true)
         guard let binary = TiyanProcess.binary else { throw TestFailure("tiyan not built") }
@@ -122,6 +129,8 @@ import TiyanTestSupport
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         #expect(manager.fileExists(atPath: batch + "/.merged"))
         #expect(manager.fileExists(atPath: workspace + "/deploy/reports/latest/run.json"))
+        #expect(!manager.fileExists(atPath: old), "a batch merged more than SHARD_RETENTION_DAYS ago is removed")
+        #expect(manager.fileExists(atPath: batch + "/.merged"), "the batch just merged is kept")
         let again = try TiyanProcess.runProgram("/bin/sh", [
             "-c", command, (binary as NSString).deletingLastPathComponent, script,
             workspace + "/deploy/shards", workspace + "/deploy/reports"])

@@ -34,15 +34,17 @@ struct TiyanProcess {
         return try runProgram(binary, arguments, in: directory, environment: environment)
     }
 
+    /// `environment` is added to the test's own.
     static func runProgram(_ program: String, _ arguments: [String], in directory: String? = nil,
-                           environment: [String: String] = [:]) throws -> Outcome {
+                           environment: [String: String] = [:]) throws -> Outcome
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
-        }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -59,6 +61,13 @@ struct TiyanProcess {
         return Outcome(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                        stderr: String(decoding: errData, as: UTF8.self))
     }
+}
+
+/// A fresh folder under the temporary directory.
+func temporaryFolder(_ prefix: String) throws -> String {
+    let path = NSTemporaryDirectory() + "\(prefix)-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
 }
 
 struct TestFailure: Error, CustomStringConvertible {

@@ -117,8 +117,16 @@ public final class TLSFixture: @unchecked Sendable {
     /// Serves `body` for every GET and HEAD. A failed handshake (a client rejecting the
     /// certificate, plain http on this port) only ends that connection.
     private static let script = """
-        import http.client, http.server, os, signal, ssl, sys
+        import http.client, http.server, os, signal, ssl, sys, threading, time
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+        # Dies with its parent, however the parent ends (SIGKILL included): a helper left
+        # serving after the tests or tiyan-fixtures is a leak.
+        parent = os.getppid()
+        def watch_parent():
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(0)
+        threading.Thread(target=watch_parent, daemon=True).start()
         certificate, key, port_file, body_file, upstream = sys.argv[1:6]
         upstream = int(upstream)
         body = open(body_file, "rb").read()
