@@ -268,8 +268,11 @@ private struct SelectorParser {
         case "even": return (2, 0)
         default: break
         }
+        // Beyond a billion no page has that many siblings, and `position - b` or `steps % a`
+        // would overflow (a trap) on values near Int's limits: such a selector is invalid.
+        let limit = 1_000_000_000
         guard let nIndex = compact.firstIndex(of: "n") else {
-            return Int(compact).map { (0, $0) }
+            return Int(compact).flatMap { (-limit...limit).contains($0) ? (0, $0) : nil }
         }
         let aText = String(compact[..<nIndex])
         let bText = String(compact[compact.index(after: nIndex)...])
@@ -280,7 +283,7 @@ private struct SelectorParser {
         default: a = Int(aText)
         }
         let b: Int? = bText.isEmpty ? 0 : Int(bText.hasPrefix("+") ? String(bText.dropFirst()) : bText)
-        guard let a, let b else { return nil }
+        guard let a, let b, (-limit...limit).contains(a), (-limit...limit).contains(b) else { return nil }
         return (a, b)
     }
 

@@ -17,7 +17,7 @@ import Testing
     }()
 
     @Test func anAliasBombIsAConfigurationErrorNamingTheLine() throws {
-        let error = try #require(throwsErrors { try YAMLReader.parse(Self.aliasBomb, file: "targets.yaml") }.first)
+        let error = try #require(throwsErrors { _ = try YAMLReader.parse(Self.aliasBomb, file: "targets.yaml") }.first)
         #expect(error.file == "targets.yaml")
         #expect(error.line != nil)
         #expect(error.message.contains("expands to more than"))
@@ -31,7 +31,7 @@ import Testing
 
     @Test func deepFlowNestingIsRefusedBeforeComposing() {
         let yaml = "version: 1\ntargets: " + String(repeating: "[", count: 200_000) + "\n"
-        let error = throwsErrors { try YAMLReader.parse(yaml, file: "targets.yaml") }.first
+        let error = throwsErrors { _ = try YAMLReader.parse(yaml, file: "targets.yaml") }.first
         #expect(error?.line == 2)
         #expect(error?.message.contains("nested more than") == true)
     }

@@ -107,6 +107,7 @@ private struct Steady: Rule {
     @Test func civilDates() {
         #expect(CivilDate(year: 2025, month: 2, day: 29) == nil)
         #expect(CivilDate(year: 2024, month: 2, day: 29) != nil)
+        #expect(CivilDate(year: 9_223_372_036_854_775_000, month: 1, day: 1) == nil, "would overflow the day count")
         let date = CivilDate(beijingDateOf: Date(timeIntervalSince1970: 1_751_302_800))  // 2025-06-30T17:00Z
         #expect(date.description == "2025-07-01")
         if let a = CivilDate(year: 2024, month: 12, day: 31), let b = CivilDate(year: 2025, month: 3, day: 1) {

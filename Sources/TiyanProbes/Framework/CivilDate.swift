@@ -10,9 +10,10 @@ struct CivilDate: Hashable, Comparable, CustomStringConvertible {
 
     static let beijingOffsetSeconds = 8 * 3600
 
-    /// nil for impossible dates such as 2025-02-30.
+    /// nil for impossible dates such as 2025-02-30, and for years outside 1…9999: a page's
+    /// digits would otherwise overflow the day arithmetic (a trap, not a wrong date).
     init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }
         self.year = year
         self.month = month
         self.day = day
