@@ -88,8 +88,9 @@ final class TargetSession {
         let site = URLResolver.site(of: document.url)
         func sameSite(_ url: String) -> Bool { site != nil && URLResolver.site(of: url) == site }
         var seen: Set<String> = []
-        let scripts = document.scripts.compactMap(\.url).filter { sameSite($0) && seen.insert($0).inserted }
-            .prefix(rules.limits.scripts)
+        let sameSiteScripts = document.scripts.compactMap(\.url).filter { sameSite($0) && seen.insert($0).inserted }
+        let scripts = ScriptBudgetPlan.choose(sameSiteScripts, budget: rules.scriptBudget, limit: rules.limits.scripts)
+            .fetch
         let sheets = document.stylesheets.compactMap(\.url).filter { sameSite($0) && seen.insert($0).inserted }
             .prefix(rules.limits.stylesheets)
         return scripts.map { PlannedFetch(url: $0, role: .script, userAgent: pageAgent, discoveredFrom: document.url) }

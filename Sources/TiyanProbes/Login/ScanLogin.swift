@@ -2,19 +2,20 @@ import TiyanCore
 import TiyanHTML
 
 /// LG-03 扫码: a QR login, and which apps the page says scan it (a maintained dictionary of
-/// national and provincial apps in probes/login.yaml).
+/// national and provincial apps in probes/login.yaml, 电子社保卡 among them). A QR code that shares
+/// the page (扫一扫分享, 手机扫码阅读) or belongs to a staff login is not a login method.
 struct ScanLogin: Rule {
     static let id = "LG-03"
     let method: LoginMethod
     let apps: [String]
 
     init(settings: RuleSettings) throws {
-        method = try LoginMethod(key: "scan", settings: settings, hasMarkup: true)
+        method = try LoginMethod(key: "scan", settings: settings, hasMarkup: true, citizenOnly: true, hasExclude: true)
         apps = try settings.keywords("scan_apps")
     }
 
     func evaluate(_ site: SiteContext) throws -> Finding {
-        let material = try LoginMaterial.gather(site)
+        let material = try LoginMaterial.gather(site, staff: method)
         guard let hit = method.find(in: material) else { return material.negative("QR-code login", value: .array([])) }
         let hits = [hit]
         var named: [String] = []
@@ -45,7 +46,7 @@ struct ScanLogin: Rule {
                     elements.append(element)
                 }
             }
-            for element in elements {
+            for element in elements where method.accepts(element, in: page.document) {
                 let blocks = (try? page.document.select("\(element.xpath)/ancestor-or-self::*[position()<=3]")) ?? []
                 let tightest = blocks.sorted { $0.xpath.count > $1.xpath.count }
                     .first { block in apps.contains { block.text.contains($0) } }
