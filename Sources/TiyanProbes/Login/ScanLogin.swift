@@ -8,10 +8,12 @@ struct ScanLogin: Rule {
     static let id = "LG-03"
     let method: LoginMethod
     let apps: [String]
+    let methodLabel: Pattern
 
     init(settings: RuleSettings) throws {
         method = try LoginMethod(key: "scan", settings: settings, hasMarkup: true, citizenOnly: true, hasExclude: true)
         apps = try settings.keywords("scan_apps")
+        methodLabel = try settings.pattern("scan_app_method_label")
     }
 
     func evaluate(_ site: SiteContext) throws -> Finding {
@@ -21,7 +23,7 @@ struct ScanLogin: Rule {
         var named: [String] = []
         var evidence = hits.map(\.evidence)
         for (text, source) in nearbyTexts(material, hits: hits) {
-            let found = apps.filter { text.contains($0) && !named.contains($0) }
+            let found = apps.filter { names(text, $0) && !named.contains($0) }
             guard !found.isEmpty else { continue }
             named += found
             // The apps go on the evidence that shows them: the hit itself, or the QR block.
@@ -55,5 +57,16 @@ struct ScanLogin: Rule {
         }
         texts += hits.map { ($0.text, $0.evidence) }
         return texts
+    }
+
+    /// The text names the app as a scanner: some occurrence is not a login method's own label
+    /// (a 电子社保卡登录 tab beside 扫码登录 is another method, 请使用电子社保卡扫码 names the app).
+    private func names(_ text: String, _ app: String) -> Bool {
+        var rest = text[...]
+        while let range = rest.range(of: app) {
+            if !methodLabel.matches(String(rest[range.upperBound...].prefix(6))) { return true }
+            rest = rest[range.upperBound...]
+        }
+        return false
     }
 }
