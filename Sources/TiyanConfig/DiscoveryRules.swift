@@ -27,11 +27,15 @@ public struct DiscoveryRules: Sendable {
         public var priority: [Pattern] = []
         /// Scripts that write the page's header or footer (a subset of the priority names).
         public var pageParts: Pattern?
+        /// An XPath to header/footer elements left empty for a script to fill.
+        public var placeholders: String?
 
-        public init(libraries: Pattern? = nil, priority: [Pattern] = [], pageParts: Pattern? = nil) {
+        public init(libraries: Pattern? = nil, priority: [Pattern] = [], pageParts: Pattern? = nil,
+                    placeholders: String? = nil) {
             self.libraries = libraries
             self.priority = priority
             self.pageParts = pageParts
+            self.placeholders = placeholders
         }
 
         /// The last path segment, lower-cased, without query or fragment: `jquery-1.8.3.min.js`.
@@ -103,6 +107,7 @@ public struct DiscoveryRules: Sendable {
                 compile($1, field: "script_budget.priority.\($0)")
             }
             budget.pageParts = compile(raw.page_parts, field: "script_budget.page_parts")
+            budget.placeholders = raw.placeholders
         }
         guard errors.isEmpty else { throw ConfigurationErrors(errors) }
         var rules = DiscoveryRules(roles: roles, unifiedLoginHost: host, limits: limits)
@@ -130,6 +135,7 @@ public struct DiscoveryRules: Sendable {
             var libraries: String?
             var priority: [String]?
             var page_parts: String?
+            var placeholders: String?
         }
         var module: String
         var version: Int

@@ -101,6 +101,11 @@ import TiyanCore
         #expect(result.status == .fail)
         #expect(result.evidence.first?.json["scripts_not_read"]?.arrayValue?.first?["url"]?.stringValue
                 == "https://www.example.gov.cn/js/jquery.min.js")
+        // An empty footer element and an unread script of any name: undetermined too.
+        let placeholder = homePage("<div id='footer'></div><script src='/js/gg.js'></script>")
+        let filled = try #require(Fixtures.result(runner, "SB-07", [placeholder]))
+        #expect(filled.status == .undetermined)
+        #expect(filled.reason?.contains("gg.js") == true)
         // The footer script read: its marks count.
         let read = [page, Fixtures.record(.script, url: "https://www.example.gov.cn/js/footer.js",
                                           headers: [HTTPHeader(name: "Content-Type", value: "application/javascript")],

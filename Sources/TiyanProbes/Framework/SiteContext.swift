@@ -169,13 +169,21 @@ final class SiteContext {
         } else {
             finding.evidence[0].extra.append(("scripts_not_read", listed))
         }
-        let parts = unread.filter { $0.why != "library" && scriptBudget.isPagePart($0.url) }
-        guard !parts.isEmpty else { return finding }
+        let scripts = unread.filter { $0.why != "library" }
+        let parts = scripts.filter { scriptBudget.isPagePart($0.url) }
+        let empty = scriptBudget.placeholders.flatMap { try? page.document.select($0) }?.first
+        func names(_ list: [(url: String, why: String)]) -> String {
+            list.map { "\(DiscoveryRules.ScriptBudget.fileName(of: $0.url)): \($0.why)" }.joined(separator: ", ")
+        }
+        if !parts.isEmpty {
+            finding.reason = "no \(what) in the page, but its header/footer scripts were not read (\(names(parts))): they may write it"
+        } else if let empty, !scripts.isEmpty {
+            finding.reason = "no \(what) in the page, whose \(empty.xpath) is empty for a script to fill, and its scripts were not read (\(names(scripts)))"
+        } else {
+            return finding
+        }
         finding.status = .undetermined
         finding.score = nil
-        finding.reason = "no \(what) in the page, but its header/footer scripts were not read ("
-            + parts.map { "\(DiscoveryRules.ScriptBudget.fileName(of: $0.url)): \($0.why)" }.joined(separator: ", ")
-            + "): they may write it"
         return finding
     }
 }
