@@ -27,8 +27,8 @@ extension ScriptMarkupExtractor {
             }
             output += JavaScriptLiteral.value(of: bytes, from: segment, to: position, template: true)
             let close = min(JavaScriptLexer.endOfSubstitution(bytes, from: position + 2, depth: 0), token.end)
-            let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(position + 2)..<max(close - 1, position + 2)]),
-                              as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let inner = UnsafeBufferPointer(rebasing: bytes[(position + 2)..<max(close - 1, position + 2)])
+            let name = String(decoding: inner, as: UTF8.self).trimmingCharacters(in: .whitespaces)
             if let value = variables[name], substitutions.spend(value.utf8.count) { output += value }
             position = close
             segment = close

@@ -26,7 +26,9 @@ public struct ProbeRunner: Sendable {
         loaded = modules
         // A configuration without discovery.yaml (some tests) reads every script as a plain one;
         // a broken one is reported by the crawl and by `tiyan validate`.
-        if configuration.files[DiscoveryRules.fileName] != nil, let rules = try? DiscoveryRules.load(from: configuration) {
+        if configuration.files[DiscoveryRules.fileName] != nil,
+           let rules = try? DiscoveryRules.load(from: configuration)
+        {
             scriptBudget = rules.scriptBudget
         }
     }

@@ -31,8 +31,8 @@ struct FilingMark {
                 .pass, value: true, confidence: confidence, evidence: [link.evidence],
                 reason: "a link to the filing system, but no filing number in the text")
         case (nil, nil):
-            return site.negative(
-                Finding(.fail, value: false, evidence: [page.absenceEvidence(footer: footer, name)]), on: page, what: name)
+            let absence = page.absenceEvidence(footer: footer, name)
+            return site.negative(Finding(.fail, value: false, evidence: [absence]), on: page, what: name)
         }
     }
 }

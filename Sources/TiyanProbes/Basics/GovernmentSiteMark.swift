@@ -23,8 +23,7 @@ struct GovernmentSiteMark: Rule {
         {
             return Finding(.pass, value: true, confidence: hit.confidence, evidence: [hit.evidence])
         }
-        return site.negative(
-            Finding(.fail, value: false, evidence: [page.absenceEvidence(footer: footer, "党政机关网站标识")]), on: page,
-            what: "党政机关网站标识")
+        let absence = page.absenceEvidence(footer: footer, "党政机关网站标识")
+        return site.negative(Finding(.fail, value: false, evidence: [absence]), on: page, what: "党政机关网站标识")
     }
 }

@@ -25,9 +25,8 @@ struct SiteIdentifierCode: Rule {
         let footerHit = search.text(text)
         let metaHit = search.meta(name: metaName, content: metaValue)
         guard let hit = footerHit ?? metaHit else {
-            return site.negative(
-                Finding(.fail, value: .null, evidence: [page.absenceEvidence(footer: footer, "网站标识码")]), on: page,
-                what: "网站标识码")
+            let absence = page.absenceEvidence(footer: footer, "网站标识码")
+            return site.negative(Finding(.fail, value: .null, evidence: [absence]), on: page, what: "网站标识码")
         }
         let code = self.code(of: hit)
         guard let footerHit, let metaHit, self.code(of: metaHit) != code else {
@@ -40,7 +39,8 @@ struct SiteIdentifierCode: Rule {
         configured.extra += [("code", .string(metaCode)), ("code_source", "meta")]
         return Finding(
             .pass, value: .string(code), confidence: .medium, evidence: [shown, configured],
-            reason: "the footer shows 网站标识码 \(code), the SiteIDCode meta says \(metaCode); the footer's is reported")
+            reason: "the footer shows 网站标识码 \(code), the SiteIDCode meta says \(metaCode); "
+                + "the footer's is reported")
     }
 
     private func code(of hit: MarkHit) -> String {

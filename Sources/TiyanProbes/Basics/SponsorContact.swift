@@ -38,7 +38,9 @@ struct SponsorContact: Rule {
         if hasSponsor && hasContact { return Finding(.pass, value: value, confidence: confidence, evidence: evidence) }
         let absence = page.absenceEvidence(footer: footer, hasSponsor ? "联系方式" : "主办单位")
         let what = hasSponsor ? "联系方式" : "主办单位"
-        if found.isEmpty { return site.negative(Finding(.fail, value: value, evidence: [absence]), on: page, what: what) }
+        if found.isEmpty {
+            return site.negative(Finding(.fail, value: value, evidence: [absence]), on: page, what: what)
+        }
         return site.negative(
             Finding(.partial, value: value, confidence: confidence, evidence: evidence + [absence], score: 0.5),
             on: page, what: what)

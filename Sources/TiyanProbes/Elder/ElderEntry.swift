@@ -5,7 +5,8 @@ import TiyanHTML
 /// an element id or class of the known switches, or a call of a toolbar's elder mode (e.g.
 /// `aria.oldFixedStart()`) in an onclick or a script; in the page or in markup its scripts
 /// write; a `<div>`/`<span>` toggle or a toolbar tab counts as a control, and labels that name a
-/// certification badge or a news item (`entry_exclude`) do not. A prominent entry (in the header, or in the top part of the page) passes; an entry
+/// certification badge or a news item (`entry_exclude`) do not. A prominent entry (in the header,
+/// or in the top part of the page) passes; an entry
 /// lower down is partial.
 struct ElderEntry: Rule {
     static let id = "EL-01"

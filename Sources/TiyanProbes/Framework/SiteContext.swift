@@ -176,9 +176,11 @@ final class SiteContext {
             list.map { "\(DiscoveryRules.ScriptBudget.fileName(of: $0.url)): \($0.why)" }.joined(separator: ", ")
         }
         if !parts.isEmpty {
-            finding.reason = "no \(what) in the page, but its header/footer scripts were not read (\(names(parts))): they may write it"
+            finding.reason =
+                "no \(what) in the page, but its header/footer scripts were not read (\(names(parts))): they may write it"
         } else if let empty, !scripts.isEmpty {
-            finding.reason = "no \(what) in the page, whose \(empty.xpath) is empty for a script to fill, and its scripts were not read (\(names(scripts)))"
+            finding.reason = "no \(what) in the page, whose \(empty.xpath) is empty for a script to fill, "
+                + "and its scripts were not read (\(names(scripts)))"
         } else {
             return finding
         }

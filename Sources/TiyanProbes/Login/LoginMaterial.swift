@@ -27,8 +27,8 @@ final class LoginMaterial {
 
     /// Every usable page of the roles (login first). Throws the status SPEC.md gives for the
     /// first role when none of its pages can be had (blocked, unreachable, undetermined).
-    /// `staff` (a method read with `citizenOnly`) names logins that are not the citizen's: a home page whose only login box is one
-    /// (办公系统登录) has no citizen login box.
+    /// `staff` (a method read with `citizenOnly`) names logins that are not the citizen's: a home
+    /// page whose only login box is one (办公系统登录) has no citizen login box.
     static func gather(_ site: SiteContext, roles: [PageRole] = [.login], staff: LoginMethod? = nil) throws
         -> LoginMaterial
     {

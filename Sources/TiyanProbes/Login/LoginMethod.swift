@@ -49,7 +49,8 @@ struct LoginMethod: Sendable {
         let blocks = (try? document.select(
             "\(element.xpath)/ancestor-or-self::*[position()<=4] | \(element.xpath)/ancestor::form")) ?? [element]
         for block in blocks where block.name != "body" && block.name != "html" {
-            let attributes = ["id", "class", "action", "href", "name", "alt", "title", "src"].compactMap(block.attribute)
+            let names = ["id", "class", "action", "href", "name", "alt", "title", "src"]
+            let attributes = names.compactMap(block.attribute)
             let text = block.text.count <= 80 ? block.text : nil
             if let exclude, (attributes + (text.map { [$0] } ?? [])).contains(where: exclude.matches) { return false }
             guard let (staffPattern, citizenPattern) = staff else { continue }
@@ -94,7 +95,8 @@ struct LoginMethod: Sendable {
             return MethodHit(key: key, evidence: page.evidence(element), confidence: .high, text: element.text)
         }
         var seen = Set<String>()
-        for match in text.allMatches(in: source.text).compactMap({ $0.first ?? nil }) where seen.insert(match).inserted {
+        let matches = text.allMatches(in: source.text).compactMap { $0.first ?? nil }
+        for match in matches where seen.insert(match).inserted {
             let element = TextLocator.element(showing: match, pattern: text, in: document)
             if let element, !accepts(element, in: document) { continue }
             let evidence = element.map { page.evidence($0) } ?? page.evidence(locator: "/html/body", snippet: match)

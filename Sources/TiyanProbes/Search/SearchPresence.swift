@@ -38,7 +38,8 @@ struct SearchPresence: Rule {
             return site.negative(Finding(
                 .fail, value: .object([("present", false)]),
                 evidence: [home.evidence(locator: "//form | //script", snippet: "no search form or search URL template")],
-                reason: "no GET form with a query field and no search URL template was found"), on: home, what: "search entry")
+                reason: "no GET form with a query field and no search URL template was found"),
+                on: home, what: "search entry")
         }
         var value: [(String, JSONValue)] = [
             ("present", true), ("template", .string(entry.template)), ("source", .string(entry.source.rawValue)),
