@@ -18,11 +18,44 @@ public struct DiscoveryRules: Sendable {
         public var homeAttempts = 1
     }
 
+    /// Which same-site scripts the crawl spends its script budget on, and which are page parts
+    /// (header, footer) whose markup a probe misses when they were not read.
+    public struct ScriptBudget: Sendable {
+        /// Libraries (jQuery, layui, swiper, …) write no page content: never fetched.
+        public var libraries: Pattern?
+        /// File-name patterns in order of value: a script matching an earlier one is fetched first.
+        public var priority: [Pattern] = []
+        /// Scripts that write the page's header or footer (a subset of the priority names).
+        public var pageParts: Pattern?
+        /// An XPath to header/footer elements left empty for a script to fill.
+        public var placeholders: String?
+
+        public init(libraries: Pattern? = nil, priority: [Pattern] = [], pageParts: Pattern? = nil,
+                    placeholders: String? = nil) {
+            self.libraries = libraries
+            self.priority = priority
+            self.pageParts = pageParts
+            self.placeholders = placeholders
+        }
+
+        /// The last path segment, lower-cased, without query or fragment: `jquery-1.8.3.min.js`.
+        public static func fileName(of url: String) -> String {
+            var path = Substring(url)
+            if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
+            return path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+        }
+
+        public func isLibrary(_ url: String) -> Bool { libraries?.matches(Self.fileName(of: url)) ?? false }
+
+        public func isPagePart(_ url: String) -> Bool { pageParts?.matches(Self.fileName(of: url)) ?? false }
+    }
+
     public var roles: [PageRole: RolePatterns]
     public var unifiedLoginHost: Pattern?
     public var limits: Limits
     /// Link texts and titles longer than this are not entries but titles that mention the words.
     public var maxTextLength = 16
+    public var scriptBudget = ScriptBudget()
 
     public static let fileName = "discovery.yaml"
 
@@ -67,9 +100,19 @@ public struct DiscoveryRules: Sendable {
             limits.linkChecks = l.link_checks ?? limits.linkChecks
             limits.homeAttempts = max(1, l.home_attempts ?? limits.homeAttempts)
         }
+        var budget = ScriptBudget()
+        if let raw = raw.script_budget {
+            budget.libraries = compile(raw.libraries, field: "script_budget.libraries")
+            budget.priority = (raw.priority ?? []).enumerated().compactMap {
+                compile($1, field: "script_budget.priority.\($0)")
+            }
+            budget.pageParts = compile(raw.page_parts, field: "script_budget.page_parts")
+            budget.placeholders = raw.placeholders
+        }
         guard errors.isEmpty else { throw ConfigurationErrors(errors) }
         var rules = DiscoveryRules(roles: roles, unifiedLoginHost: host, limits: limits)
         rules.maxTextLength = raw.max_text_length ?? rules.maxTextLength
+        rules.scriptBudget = budget
         return rules
     }
 
@@ -87,6 +130,13 @@ public struct DiscoveryRules: Sendable {
             var link_checks: Int?
             var home_attempts: Int?
         }
+        struct RawScriptBudget: Decodable {
+            var source: String?
+            var libraries: String?
+            var priority: [String]?
+            var page_parts: String?
+            var placeholders: String?
+        }
         var module: String
         var version: Int
         var source: String?
@@ -94,5 +144,6 @@ public struct DiscoveryRules: Sendable {
         var roles: [String: RawRole]
         var unified_login_host: String?
         var limits: RawLimits?
+        var script_budget: RawScriptBudget?
     }
 }

@@ -13,6 +13,10 @@ public struct SearchCrawlRules: Sendable {
     public var tokenFields: Pattern
     /// Script text that signs search requests (hanweb `searchsign`).
     public var signingScripts: Pattern
+    /// A search box outside any form (its button builds the URL in a script), as an XPath.
+    public var searchBox: String?
+    /// A script setting a form's action: group 1 or 2 the form's id, group 3 the action.
+    public var formAction: Pattern?
     /// Search requests per target, apart from the page budget.
     public var budget: Int
     public var queries: QuerySet
@@ -51,6 +55,11 @@ public struct SearchCrawlRules: Sendable {
         let signing = setting("search_signing_scripts", "regex")
             .flatMap { compile($0.scalar, "search_signing_scripts", line: $0.line) }
         let budget = setting("query_budget", "number")?.int
+        // Optional: a probes/ directory written before they existed still loads.
+        let box = shared?["search_box"]?["xpath"]?.scalar
+        let action = shared?["search_form_action"]?["regex"].flatMap {
+            compile($0.scalar, "search_form_action", line: $0.line)
+        }
         try issues.throwIfAny()
         guard let queries = try queriesFile.map({ try QuerySet.load(path: $0) }) ?? QuerySet.load(from: configuration)
         else {
@@ -59,7 +68,10 @@ public struct SearchCrawlRules: Sendable {
                 message: "no query set: no probes file declares `module: \(QuerySet.moduleName)` and no --queries was given")])
         }
         guard let fields, let tokens, let signing, let budget else { return nil }
-        return SearchCrawlRules(fieldNames: fields, templates: templates, tokenFields: tokens, signingScripts: signing,
-                                budget: budget, queries: queries)
+        var rules = SearchCrawlRules(fieldNames: fields, templates: templates, tokenFields: tokens,
+                                     signingScripts: signing, budget: budget, queries: queries)
+        rules.searchBox = box
+        rules.formAction = action
+        return rules
     }
 }

@@ -21,7 +21,8 @@ extension TargetSession {
         } else {
             guard let home else { return }
             let marks = SearchEntryFinder.Marks(fieldNames: rules.fieldNames, templates: rules.templates,
-                                                tokenFields: rules.tokenFields, signingScripts: rules.signingScripts)
+                                                tokenFields: rules.tokenFields, signingScripts: rules.signingScripts,
+                                                searchBox: rules.searchBox, formAction: rules.formAction)
             let entries = SearchEntryFinder.entries(in: home, scripts: scripts, marks: marks)
             guard let entry = entries.first else { return }
             if let obstacle = entry.obstacle {

@@ -85,15 +85,9 @@ final class TargetSession {
     }
 
     private func loadedResources(of document: HTMLDocument) -> [PlannedFetch] {
-        let site = URLResolver.site(of: document.url)
-        func sameSite(_ url: String) -> Bool { site != nil && URLResolver.site(of: url) == site }
-        var seen: Set<String> = []
-        let scripts = document.scripts.compactMap(\.url).filter { sameSite($0) && seen.insert($0).inserted }
-            .prefix(rules.limits.scripts)
-        let sheets = document.stylesheets.compactMap(\.url).filter { sameSite($0) && seen.insert($0).inserted }
-            .prefix(rules.limits.stylesheets)
-        return scripts.map { PlannedFetch(url: $0, role: .script, userAgent: pageAgent, discoveredFrom: document.url) }
-            + sheets.map { PlannedFetch(url: $0, role: .stylesheet, userAgent: pageAgent, discoveredFrom: document.url) }
+        PageResources.plan(for: document, rules: rules).map {
+            PlannedFetch(url: $0.url, role: $0.role, userAgent: pageAgent, discoveredFrom: document.url)
+        }
     }
 
     /// The elder page's own same-site scripts and stylesheets: its font sizes and colours

@@ -12,8 +12,12 @@ extension ScriptMarkupExtractor {
             let token = tokens[index]
             if index > start, token.newlineBefore, previousIsOperand, !continuesExpression(index) { break }
             switch token.kind {
-            case .string, .template:
+            case .string:
                 append(literal(index), to: &result)
+                index += 1
+                previousIsOperand = true
+            case .template:
+                append(templateValue(index), to: &result)
                 index += 1
                 previousIsOperand = true
             case .regex:

@@ -1,8 +1,40 @@
+import Foundation
+
 /// Token tests the extractor reads statements and expressions with.
 extension ScriptMarkupExtractor {
     func literal(_ index: Int) -> String {
         let token = tokens[index]
         return JavaScriptLiteral.value(of: bytes, from: token.start, to: token.end, template: token.kind == .template)
+    }
+
+    /// A template literal's value with `${name}` replaced by the value of a variable built from
+    /// literals; other substitutions are dropped, as `literal` drops them all.
+    func templateValue(_ index: Int) -> String {
+        let token = tokens[index]
+        guard !variables.isEmpty else { return literal(index) }
+        var output = ""
+        var segment = token.start
+        var position = token.start
+        while position < token.end {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\\") {
+                position += 2
+                continue
+            }
+            guard byte == UInt8(ascii: "$"), position + 1 < token.end, bytes[position + 1] == UInt8(ascii: "{") else {
+                position += 1
+                continue
+            }
+            output += JavaScriptLiteral.value(of: bytes, from: segment, to: position, template: true)
+            let close = min(JavaScriptLexer.endOfSubstitution(bytes, from: position + 2, depth: 0), token.end)
+            let inner = UnsafeBufferPointer(rebasing: bytes[(position + 2)..<max(close - 1, position + 2)])
+            let name = String(decoding: inner, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            if let value = variables[name], substitutions.spend(value.utf8.count) { output += value }
+            position = close
+            segment = close
+        }
+        output += JavaScriptLiteral.value(of: bytes, from: min(segment, token.end), to: token.end, template: true)
+        return output
     }
 
     func text(of index: Int) -> String {

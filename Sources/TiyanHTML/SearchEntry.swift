@@ -5,7 +5,9 @@ import Foundation
 /// search URL template in a script. The crawl issues queries through it; SR-01 reports it. Both
 /// use `SearchEntryFinder` with the same settings, so they agree on what a search is.
 public struct SearchEntry: Sendable, Hashable {
-    public enum Source: String, Sendable { case form, script }
+    /// `box`: a search box outside any form whose script was not understood (SR-01 passes, the
+    /// search cannot be replayed).
+    public enum Source: String, Sendable { case form, script, box }
 
     public var source: Source
     /// Absolute URL with `{query}` where the typed text goes.
@@ -57,12 +59,19 @@ public enum SearchEntryFinder {
         public var templates: [Pattern]
         public var tokenFields: Pattern
         public var signingScripts: Pattern
+        /// A search box outside any form (XPath), when no form or template was found.
+        public var searchBox: String?
+        /// A script that sets a form's action: group 1 or 2 is the form's id, group 3 the action.
+        public var formAction: Pattern?
 
-        public init(fieldNames: Pattern, templates: [Pattern], tokenFields: Pattern, signingScripts: Pattern) {
+        public init(fieldNames: Pattern, templates: [Pattern], tokenFields: Pattern, signingScripts: Pattern,
+                    searchBox: String? = nil, formAction: Pattern? = nil) {
             self.fieldNames = fieldNames
             self.templates = templates
             self.tokenFields = tokenFields
             self.signingScripts = signingScripts
+            self.searchBox = searchBox
+            self.formAction = formAction
         }
     }
 
@@ -76,7 +85,10 @@ public enum SearchEntryFinder {
         let scripts = inline + loaded
         let signing = scripts.lazy.compactMap { marks.signingScripts.firstMatch(in: $0.text) }.first
         let pageCharset = Self.submissionCharset(document.decoding.charset)
-        var found = document.forms.compactMap { form(entryFrom: $0, marks: marks, signing: signing, charset: pageCharset) }
+        let actions = scriptActions(scripts, marks: marks, base: document.url)
+        var found = document.forms.compactMap {
+            form(entryFrom: $0, marks: marks, signing: signing, charset: pageCharset, actions: actions)
+        }
         // Headers written by document.write: their forms submit relative to the page, not the script.
         for script in scripts {
             let markup = ScriptMarkup.fragments(in: script.text)
@@ -84,7 +96,7 @@ public enum SearchEntryFinder {
             let written = HTMLDocument(html: "<html><body>" + markup.joined(separator: "\n") + "</body></html>",
                                        url: document.url)
             for var entry in written.forms.compactMap({
-                form(entryFrom: $0, marks: marks, signing: signing, charset: pageCharset)
+                form(entryFrom: $0, marks: marks, signing: signing, charset: pageCharset, actions: actions)
             }) {
                 entry.locator = "form written by script \(script.url) \(entry.locator)"
                 found.append(entry)
@@ -105,7 +117,34 @@ public enum SearchEntryFinder {
                 }
             }
         }
+        if found.isEmpty, let box = searchBox(in: document, marks: marks) { found.append(box) }
         return found.filter { $0.obstacle == nil } + found.filter { $0.obstacle != nil }
+    }
+
+    /// A text box outside any form that says it searches (placeholder, id, a 搜索 button beside
+    /// it): the citizen has a search even though the script that builds its URL was not read.
+    private static func searchBox(in document: HTMLDocument, marks: Marks) -> SearchEntry? {
+        guard let xpath = marks.searchBox, let box = (try? document.select(xpath))?.first else { return nil }
+        return SearchEntry(
+            source: .box, template: "", locator: box.xpath, snippet: box.snippet,
+            obstacle: "the search box is outside any form and its script builds the URL in a way not followed")
+    }
+
+    /// Form actions set by scripts (`getElementById('sf').action = '/s.do'`, `$('#sf').attr('action', …)`),
+    /// by form id, resolved against the page.
+    private static func scriptActions(_ scripts: [(url: String, text: String)], marks: Marks, base: String)
+        -> [String: String]
+    {
+        guard let pattern = marks.formAction else { return [:] }
+        var actions: [String: String] = [:]
+        for script in scripts {
+            for groups in pattern.allMatches(in: script.text) where groups.count > 3 {
+                guard let id = groups[1] ?? groups[2], let action = groups[3],
+                      let url = URLResolver.resolve(action, against: base) else { continue }
+                actions[id] = actions[id] ?? url
+            }
+        }
+        return actions
     }
 
     /// nil for UTF-8 and its aliases: only legacy charsets change the bytes of a query.
@@ -115,9 +154,10 @@ public enum SearchEntryFinder {
         return label.uppercased()
     }
 
-    private static func form(entryFrom form: HTMLForm, marks: Marks, signing: String?, charset pageCharset: String?)
-        -> SearchEntry?
-    {
+    private static func form(
+        entryFrom form: HTMLForm, marks: Marks, signing: String?, charset pageCharset: String?,
+        actions: [String: String]
+    ) -> SearchEntry? {
         let accept = form.element.attribute("accept-charset")?.split(whereSeparator: { $0 == " " || $0 == "," }).first
         let charset = accept.map { submissionCharset(String($0)) } ?? pageCharset
         let textTypes: Set = ["text", "search", ""]
@@ -132,7 +172,9 @@ public enum SearchEntryFinder {
         } else if let signing {
             obstacle = "the page's scripts sign search requests (\(signing)); a signed query is not replayed"
         }
-        guard let action = form.action else {
+        // A script that sets the action wins over the attribute (often absent or javascript:).
+        let scripted = form.element.attribute("id").flatMap { actions[$0] }
+        guard let action = scripted ?? form.action else {
             return SearchEntry(source: .form, template: "", locator: form.element.xpath, snippet: form.element.snippet,
                                obstacle: obstacle ?? "the search form submits through a script", charset: charset)
         }

@@ -5,6 +5,9 @@ public import TiyanCore
 /// `ArchivedSite.runStart`), so a reprobe of the same archive gives byte-identical results.
 public struct ProbeRunner: Sendable {
     private let loaded: [LoadedModule]
+    /// Which scripts write page parts (discovery.yaml `script_budget`): rules that find no mark
+    /// say so when such a script was not read.
+    private var scriptBudget = DiscoveryRules.ScriptBudget()
 
     /// Loads every module this build implements from the configuration; throws
     /// `ConfigurationErrors` naming file, line and field for every bad rule, pattern or example.
@@ -21,6 +24,13 @@ public struct ProbeRunner: Sendable {
         }
         guard errors.isEmpty else { throw ConfigurationErrors(errors) }
         loaded = modules
+        // A configuration without discovery.yaml (some tests) reads every script as a plain one;
+        // a broken one is reported by the crawl and by `tiyan validate`.
+        if configuration.files[DiscoveryRules.fileName] != nil,
+           let rules = try? DiscoveryRules.load(from: configuration)
+        {
+            scriptBudget = rules.scriptBudget
+        }
     }
 
     /// Modules already loaded (tests inject rules this way).
@@ -74,7 +84,7 @@ public struct ProbeRunner: Sendable {
     private func evaluateOnThisThread(
         _ site: ArchivedSite, indicators: Set<String>?, onResult: (IndicatorResult) -> Void
     ) {
-        let context = SiteContext(site: site)
+        let context = SiteContext(site: site, scriptBudget: scriptBudget)
         for module in loaded {
             for loadedRule in module.rules {
                 let id = loadedRule.description.id

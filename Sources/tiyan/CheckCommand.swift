@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TiyanConfig
 import TiyanCore
+import TiyanCrawl
 import TiyanFetch
 import TiyanProbes
 
@@ -46,8 +47,14 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let runner: ProbeRunner
+        // The crawl's choice of same-site scripts and style sheets (absent: the page alone).
+        var discovery: DiscoveryRules?
         do {
-            runner = try ProbeRunner(configuration: try ProbeConfiguration.load(directory: DefaultData.probes(probes)))
+            let configuration = try ProbeConfiguration.load(directory: DefaultData.probes(probes))
+            runner = try ProbeRunner(configuration: configuration)
+            if configuration.files[DiscoveryRules.fileName] != nil {
+                discovery = try DiscoveryRules.load(from: configuration)
+            }
         } catch {
             Progress.error("tiyan: bad configuration: \(error)")
             throw ExitCode(1)
@@ -65,8 +72,15 @@ struct CheckCommand: AsyncParsableCommand {
                 if format == .json { reports.append(CheckInput.unjudged(input, record: record)) }
                 continue
             }
+            var resources: [FetchRecord] = []
+            if let discovery {
+                resources = await PageResources.records(
+                    for: record, rules: discovery, fetcher: fetcher, userAgent: agent(for: pageRole),
+                    localDirectory: isURL(input)
+                        ? nil : URL(fileURLWithPath: input).deletingLastPathComponent().standardizedFileURL.path)
+            }
             let target = Target(id: "check-\(index + 1)", name: input, region: "000000", url: record.url)
-            let site = ArchivedSite(target: target, runStart: record.fetchedAt, resources: [record])
+            let site = ArchivedSite(target: target, runStart: record.fetchedAt, resources: [record] + resources)
             let (rules, results) = AccessibilityRules.split(
                 runner.evaluate(site, indicators: pageIndicators), role: pageRole)
             if format == .json {
@@ -93,11 +107,17 @@ struct CheckCommand: AsyncParsableCommand {
         if unjudged > 0 { throw ExitCode(1) }
     }
 
+    private func isURL(_ input: String) -> Bool { input.hasPrefix("http://") || input.hasPrefix("https://") }
+
+    private func agent(for role: PageRole) -> UserAgent {
+        UserAgent(profile: network.userAgent ?? (role == .homeMobile ? "mobile" : "desktop"))
+    }
+
     /// A local file is a page that answered 200 with an HTML content type and no charset, so
     /// the charset comes from its BOM or `<meta>` as for a real response without one.
     private func load(_ input: String, role: PageRole, fetcher: Fetcher) async -> FetchRecord {
-        if input.hasPrefix("http://") || input.hasPrefix("https://") {
-            let agent = UserAgent(profile: network.userAgent ?? (role == .homeMobile ? "mobile" : "desktop"))
+        if isURL(input) {
+            let agent = agent(for: role)
             let response = await fetcher.fetch(FetchRequest(url: input, userAgent: agent))
             return response.record(target: "check", role: role, userAgentProfile: agent.profileName)
         }

@@ -126,8 +126,61 @@ import TiyanHTML
         #expect(ScriptMarkup.fragments(in: script) == ["<a href=\"/login\">登录</a>"])
     }
 
+    /// A header kept in a variable and written in one call, the way many CMS header scripts do.
+    @Test func documentWriteOfAVariable() {
+        let script = """
+            var header = "<div class='top'>";
+            header += '<a href="/elder/">长者专区</a>';
+            header = header + "</div>";
+            document.write(header);
+            """
+        #expect(ScriptMarkup.links(in: script, baseURL: base).map(\.text) == ["长者专区"])
+    }
+
+    @Test func templateLiteralsSubstituteKnownVariables() {
+        let script = """
+            const elder = '<a href="/elder/">关怀版</a>';
+            const link = "/en/";
+            el.innerHTML = `<div class="top">${ elder }<a href="${link}">English</a>${unknown}</div>`;
+            """
+        #expect(ScriptMarkup.fragments(in: script) == [
+            #"<div class="top"><a href="/elder/">关怀版</a><a href="/en/">English</a></div>"#
+        ])
+        // Without any variable the template reads as before: substitutions dropped.
+        #expect(ScriptMarkup.fragments(in: "el.innerHTML = `<b>${x}</b>`;") == ["<b></b>"])
+    }
+
+    /// Toolbar loaders add their buttons and their own script with createElement.
+    @Test func createdElementsAreWrittenWhereTheyAreCreated() {
+        let script = """
+            var btn = document.createElement('span');
+            btn.className = 'elder-btn';
+            btn.innerText = '长辈版';
+            btn.onclick = function () { aria.oldFixedStart(); };
+            document.body.appendChild(btn);
+            var s = document.createElement("script");
+            s.setAttribute("defer", "");
+            s.src = "//wza.zj.gov.cn/cniil/assist.js?sid=" + sid + "&pos=left";
+            $("body").append(s);
+            var plain = document.createElement('div');
+            """
+        let fragments = ScriptMarkup.fragments(in: script)
+        #expect(fragments.count == 2)
+        #expect(fragments.first?.hasPrefix(#"<span class="elder-btn" onclick="function () { aria.oldFixedStart(); }">长辈版</span>"#) == true)
+        #expect(fragments.last == #"<script defer="" src="//wza.zj.gov.cn/cniil/assist.js?sid=&amp;pos=left"></script>"#)
+        let document = HTMLDocument(html: "<body>" + fragments.joined(), url: base)
+        #expect(document.scripts.first?.url == "https://wza.zj.gov.cn/cniil/assist.js?sid=&pos=left")
+        // Text set on a created element is text, not markup.
+        #expect(ScriptMarkup.fragments(in: "var a = document.createElement('a'); a.textContent = '<b>x</b>';")
+            == ["<a>&lt;b&gt;x&lt;/b&gt;</a>"])
+    }
+
     @Test func garbageNeverCrashes() {
-        for script in ["'", "`${", "document.write(", "a.innerHTML = ", "/", "((((", "}}}", "\u{0}", "x = `a${`b${'c"] {
+        for script in [
+            "'", "`${", "document.write(", "a.innerHTML = ", "/", "((((", "}}}", "\u{0}", "x = `a${`b${'c",
+            "var a = document.createElement('a'); a.onclick =", "a = document.createElement(", "x='1'; y=`${x",
+            "var a = document.createElement('a'); a.setAttribute(", "var t = 'v'; q = `\\${t}${",
+        ] {
             _ = ScriptMarkup.links(in: script, baseURL: base)
         }
     }

@@ -16,7 +16,7 @@ struct FilingMark {
     }
 
     func evaluate(_ site: SiteContext) throws -> Finding {
-        let page = try site.page(.home)
+        let page = try site.markPage()
         let search = MarkSearch(page: page, site: site)
         let numberHit = search.text(number)
         let linkHit = search.link(href: link)
@@ -31,7 +31,8 @@ struct FilingMark {
                 .pass, value: true, confidence: confidence, evidence: [link.evidence],
                 reason: "a link to the filing system, but no filing number in the text")
         case (nil, nil):
-            return page.negative(Finding(.fail, value: false, evidence: [page.absenceEvidence(footer: footer, name)]))
+            let absence = page.absenceEvidence(footer: footer, name)
+            return site.negative(Finding(.fail, value: false, evidence: [absence]), on: page, what: name)
         }
     }
 }

@@ -16,13 +16,14 @@ struct GovernmentSiteMark: Rule {
     }
 
     func evaluate(_ site: SiteContext) throws -> Finding {
-        let page = try site.page(.home)
+        let page = try site.markPage()
         let search = MarkSearch(page: page, site: site)
         if let hit = search.script(src: scriptSource) ?? search.element(ids: elementIDs)
             ?? search.link(href: linkTarget)
         {
             return Finding(.pass, value: true, confidence: hit.confidence, evidence: [hit.evidence])
         }
-        return page.negative(Finding(.fail, value: false, evidence: [page.absenceEvidence(footer: footer, "党政机关网站标识")]))
+        let absence = page.absenceEvidence(footer: footer, "党政机关网站标识")
+        return site.negative(Finding(.fail, value: false, evidence: [absence]), on: page, what: "党政机关网站标识")
     }
 }

@@ -57,11 +57,12 @@ struct MarkSearch {
         }
     }
 
-    /// A link whose text or title matches.
+    /// A link whose text or title matches; the value is where it leads (resolved URL, else href),
+    /// the address a reader follows, not the words it shows.
     func link(text pattern: Pattern) -> MarkHit? {
         first { document in
             document.links.first { pattern.matches($0.text) || ($0.title.map(pattern.matches) ?? false) }
-                .map { ($0.element, $0.text) }
+                .map { ($0.element, $0.url ?? $0.href) }
         }
     }
 

@@ -14,7 +14,7 @@ struct PageMetadata: Rule {
     }
 
     func evaluate(_ site: SiteContext) throws -> Finding {
-        let page = try site.page(.home)
+        let page = try site.markPage()
         var present: [JSONValue] = []
         var missing: [JSONValue] = []
         var evidence: [Evidence] = []

@@ -19,7 +19,7 @@ struct SponsorContact: Rule {
     }
 
     func evaluate(_ site: SiteContext) throws -> Finding {
-        let page = try site.page(.home)
+        let page = try site.markPage()
         let search = MarkSearch(page: page, site: site)
         let hits: [(String, MarkHit?)] = [
             ("sponsor", search.text(sponsor)), ("phone", search.text(phone)), ("email", search.text(email)),
@@ -37,9 +37,13 @@ struct SponsorContact: Rule {
         let confidence = found.map(\.1.confidence).min { rank($0) < rank($1) } ?? .high
         if hasSponsor && hasContact { return Finding(.pass, value: value, confidence: confidence, evidence: evidence) }
         let absence = page.absenceEvidence(footer: footer, hasSponsor ? "联系方式" : "主办单位")
-        if found.isEmpty { return page.negative(Finding(.fail, value: value, evidence: [absence])) }
-        return page.negative(
-            Finding(.partial, value: value, confidence: confidence, evidence: evidence + [absence], score: 0.5))
+        let what = hasSponsor ? "联系方式" : "主办单位"
+        if found.isEmpty {
+            return site.negative(Finding(.fail, value: value, evidence: [absence]), on: page, what: what)
+        }
+        return site.negative(
+            Finding(.partial, value: value, confidence: confidence, evidence: evidence + [absence], score: 0.5),
+            on: page, what: what)
     }
 
     private func rank(_ confidence: Confidence) -> Int {

@@ -3,7 +3,8 @@ import TiyanCore
 import TiyanHTML
 
 /// EL-02: an accessibility toolbar (无障碍工具条: large font, contrast, magnifier, reading) on the
-/// home page: a toolbar script, a toolbar call or element id, a short 无障碍 link, or the
+/// home page: a toolbar script (also one its scripts write or create), a toolbar call or element
+/// id, a short 无障碍 label (text, or the alt / title / aria-label of an icon-only entry), or the
 /// toolbar's cookie; with the vendor when its script tells (dictionary in probes/elder.yaml).
 struct AccessibilityToolbar: Rule {
     static let id = "EL-02"
@@ -14,6 +15,7 @@ struct AccessibilityToolbar: Rule {
     let cookie: Pattern
     let vendors: [(tag: String, pattern: Pattern)]
     let maxTextLength: Int
+    let iconControls: String
 
     init(settings: RuleSettings) throws {
         scriptSource = try settings.pattern("toolbar_script")
@@ -22,6 +24,7 @@ struct AccessibilityToolbar: Rule {
         text = try settings.pattern("toolbar_text")
         cookie = try settings.pattern("toolbar_cookie")
         maxTextLength = try settings.integer("max_text_length")
+        iconControls = try settings.xpath("toolbar_controls")
         vendors = try settings.keywords("vendors").map { entry in
             guard let colon = entry.firstIndex(of: ":") else {
                 throw settings.invalid("vendors", "expected `tag: regex`, found \"\(entry)\"")
@@ -36,9 +39,9 @@ struct AccessibilityToolbar: Rule {
     }
 
     func evaluate(_ site: SiteContext) throws -> Finding {
-        let page = try site.page(.home)
+        let page = try site.markPage()
         let search = MarkSearch(page: page, site: site)
-        let scan = ControlScan(page: page, site: site, maxTextLength: maxTextLength)
+        let scan = ControlScan(page: page, site: site, maxTextLength: maxTextLength, extraControls: iconControls)
         var found: (how: String, hit: MarkHit)?
         if let hit = search.script(src: scriptSource) {
             found = ("script", hit)
@@ -70,11 +73,12 @@ struct AccessibilityToolbar: Rule {
             )
         }
         guard let (how, hit) = found else {
-            return page.negative(
+            return site.negative(
                 Finding(
                     .fail, value: .object([("present", false), ("vendor", .null)]),
                     evidence: [page.absenceEvidence(footer: "//body", "accessibility toolbar")],
-                    reason: "no accessibility toolbar: no toolbar script, call, id or 无障碍 link"))
+                    reason: "no accessibility toolbar: no toolbar script, call, id or 无障碍 link"), on: page,
+                what: "accessibility toolbar")
         }
         let vendor = self.vendor(page: page, hit: hit)
         return Finding(

@@ -38,11 +38,16 @@ struct CaptchaAlternative: Rule {
             }
         var captcha: (signal: String, evidence: Evidence)?
         var alternativeHit: Evidence?
+        // Every captcha signal of the page names its kind, not only the first: a slider's widget
+        // often sits next to a hidden `captcha` token field, and a slider is not an image captcha.
+        var captchaSignals: [String] = []
         for (document, evidence) in documents {
             for element in (try? document.select("//body//*")) ?? [] {
                 let signals = Self.signals(of: element)
                 // An SMS code field (获取验证码) is a one-time code, not a captcha.
-                if captcha == nil, let signal = signals.first(where: { markers.matches($0) && !smsCode.matches($0) }) {
+                let marked = signals.filter { markers.matches($0) && !smsCode.matches($0) }
+                captchaSignals += marked
+                if captcha == nil, let signal = marked.first {
                     captcha = (signal, evidence(element))
                 }
                 if alternativeHit == nil, signals.contains(where: { alternative.matches($0) || smsPath.matches($0) }) {
@@ -69,7 +74,9 @@ struct CaptchaAlternative: Rule {
                     evidence: [page.scopeEvidence("no captcha markers")],
                     reason: "no captcha on the login page"))
         }
-        let type = types.first { $0.pattern.matches(captcha.signal) }?.tag ?? "unknown"
+        let type = types.first { type in
+            type.pattern.matches(captcha.signal) || captchaSignals.contains(where: type.pattern.matches)
+        }?.tag ?? "unknown"
         let value = JSONValue.object([("captcha_type", .string(type)), ("alt_present", .bool(alternativeHit != nil))])
         if let alternativeHit {
             return Finding(.pass, value: value, evidence: [captcha.evidence, alternativeHit])

@@ -20,21 +20,37 @@ struct ControlScan {
     let page: SitePage
     let site: SiteContext
     let maxTextLength: Int
+    /// More elements that act as controls for one rule (toggles, toolbar tabs), as an XPath union.
+    var extraControls: String? = nil
+    /// Labels that match the rule's pattern but name something else (a badge, a news title).
+    var exclude: Pattern? = nil
+
+    private var selector: String { extraControls.map { Self.controls + " | " + $0 } ?? Self.controls }
+
+    /// The texts a control is known by: its text, title, alt, value and aria-label.
+    private func label(of element: HTMLElement) -> [String] {
+        [
+            element.text, element.attribute("title") ?? "", element.attribute("alt") ?? "",
+            element.attribute("value") ?? "", element.attribute("aria-label") ?? "",
+        ]
+    }
+
+    private func labelMatches(_ element: HTMLElement, _ pattern: Pattern) -> Bool {
+        label(of: element).contains { text in
+            let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return !text.isEmpty && text.count <= maxTextLength && pattern.matches(text)
+                && !(exclude?.matches(text) ?? false)
+        }
+    }
 
     /// Every matching control, page DOM first, then script-written markup; nested matches
     /// (a link inside a matching list item) count once.
     func matches(_ pattern: Pattern) -> [Hit] {
         var hits: [Hit] = []
         var seen: [String] = []
-        func label(of element: HTMLElement) -> [String] {
-            [
-                element.text, element.attribute("title") ?? "", element.attribute("alt") ?? "",
-                element.attribute("value") ?? "", element.attribute("aria-label") ?? "",
-            ]
-        }
-        for element in (try? page.document.select(Self.controls)) ?? [] {
+        for element in (try? page.document.select(selector)) ?? [] {
             guard
-                label(of: element).contains(where: { !$0.isEmpty && $0.count <= maxTextLength && pattern.matches($0) }),
+                labelMatches(element, pattern),
                 !seen.contains(where: { element.xpath.hasPrefix($0 + "/") || $0.hasPrefix(element.xpath + "/") })
             else { continue }
             seen.append(element.xpath)
@@ -43,11 +59,9 @@ struct ControlScan {
         for fragment in site.scriptFragments(of: page) {
             let placement = scriptElement(for: fragment)
             var seenInFragment: [String] = []
-            for element in (try? fragment.document.select(Self.controls)) ?? [] {
+            for element in (try? fragment.document.select(selector)) ?? [] {
                 guard
-                    label(of: element).contains(where: {
-                        !$0.isEmpty && $0.count <= maxTextLength && pattern.matches($0)
-                    }),
+                    labelMatches(element, pattern),
                     !seenInFragment.contains(where: {
                         element.xpath.hasPrefix($0 + "/") || $0.hasPrefix(element.xpath + "/")
                     })

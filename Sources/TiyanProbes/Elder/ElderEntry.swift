@@ -4,7 +4,9 @@ import TiyanHTML
 /// EL-01: an entry to the elder mode (长辈版/关怀版) on the home page: a short link or button text,
 /// an element id or class of the known switches, or a call of a toolbar's elder mode (e.g.
 /// `aria.oldFixedStart()`) in an onclick or a script; in the page or in markup its scripts
-/// write. A prominent entry (in the header, or in the top part of the page) passes; an entry
+/// write; a `<div>`/`<span>` toggle or a toolbar tab counts as a control, and labels that name a
+/// certification badge or a news item (`entry_exclude`) do not. A prominent entry (in the header,
+/// or in the top part of the page) passes; an entry
 /// lower down is partial.
 struct ElderEntry: Rule {
     static let id = "EL-01"
@@ -14,6 +16,8 @@ struct ElderEntry: Rule {
     let header: String
     let topShare: Double
     let maxTextLength: Int
+    let exclude: Pattern
+    let toggles: String
 
     init(settings: RuleSettings) throws {
         text = try settings.pattern("entry_text")
@@ -22,6 +26,8 @@ struct ElderEntry: Rule {
         header = try settings.xpath("header")
         topShare = try settings.number("top_share")
         maxTextLength = try settings.integer("max_text_length")
+        exclude = try settings.pattern("entry_exclude")
+        toggles = try settings.xpath("entry_controls")
     }
 
     struct Entry {
@@ -32,13 +38,14 @@ struct ElderEntry: Rule {
     }
 
     func evaluate(_ site: SiteContext) throws -> Finding {
-        let page = try site.page(.home)
+        let page = try site.markPage()
         guard let entry = find(on: page, site: site) else {
-            return page.negative(
+            return site.negative(
                 Finding(
                     .fail, value: .object([("present", false)]),
                     evidence: [page.absenceEvidence(footer: header, "长辈版/关怀版 entry")],
-                    reason: "no elder-mode entry: no link, button, switch id or toolbar call"))
+                    reason: "no elder-mode entry: no link, button, switch id or toolbar call"), on: page,
+                what: "elder-mode entry")
         }
         let position = entry.placement.map { page.position(of: $0, header: header) }
         let prominent = position.map { $0.place == "header" || $0.place == "head" || $0.share <= topShare } ?? false
@@ -59,7 +66,8 @@ struct ElderEntry: Rule {
     }
 
     private func find(on page: SitePage, site: SiteContext) -> Entry? {
-        let scan = ControlScan(page: page, site: site, maxTextLength: maxTextLength)
+        let scan = ControlScan(
+            page: page, site: site, maxTextLength: maxTextLength, extraControls: toggles, exclude: exclude)
         if let hit = scan.matches(text).first {
             return Entry(how: "text", evidence: hit.evidence, confidence: hit.confidence, placement: hit.placement)
         }

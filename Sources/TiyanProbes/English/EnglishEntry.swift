@@ -24,7 +24,9 @@ struct EnglishEntry: Rule {
         let searched = pages.map { page in
             page.evidence(locator: "/html/body", snippet: page.document.title ?? "", extra: [("absent", "English entry")])
         }
-        return home.negative(Finding(.fail, value: false, evidence: searched,
-                                     reason: "no English link, hreflang alternate or language option on the home or login page"))
+        let finding = Finding(
+            .fail, value: false, evidence: searched,
+            reason: "no English link, hreflang alternate or language option on the home or login page")
+        return site.negative(finding, on: home, what: "English entry")
     }
 }

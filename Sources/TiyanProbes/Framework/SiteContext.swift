@@ -1,4 +1,5 @@
 import Foundation
+import TiyanConfig
 import TiyanCore
 import TiyanHTML
 
@@ -7,12 +8,16 @@ import TiyanHTML
 /// runner makes one per evaluation.
 final class SiteContext {
     let site: ArchivedSite
+    let scriptBudget: DiscoveryRules.ScriptBudget
     private var parsed: [Int: SitePage] = [:]
 
     /// Addresses of the pages parsed so far whose parser stopped before the end of the input.
     private(set) var truncatedPages: Set<String> = []
 
-    init(site: ArchivedSite) { self.site = site }
+    init(site: ArchivedSite, scriptBudget: DiscoveryRules.ScriptBudget = .init()) {
+        self.site = site
+        self.scriptBudget = scriptBudget
+    }
 
     /// Values several rules derive from the same records (the judged search queries of M5),
     /// computed once per evaluation. A throw is not kept: each rule sees it again.
@@ -88,6 +93,16 @@ final class SiteContext {
         throw PageUnavailable(failure.status, reason: failure.reason, evidence: [failure.evidence])
     }
 
+    /// The page whose marks and entries (footer codes, 长辈版, toolbar, search box) are judged:
+    /// the home page; on a site that has none but one page of another role — `tiyan check
+    /// --role login FILE` — that page itself, since a crawl always fetches the home page first.
+    func markPage() throws -> SitePage {
+        guard records(.home).isEmpty,
+              let role = PageRole.allCases.first(where: { $0.isPage && $0 != .home && !records($0).isEmpty })
+        else { return try page(.home) }
+        return try page(role)
+    }
+
     /// The page if it can be had, nil otherwise (for rules to which a page is optional).
     func optionalPage(_ role: PageRole) -> SitePage? { try? page(role) }
 
@@ -133,5 +148,62 @@ final class SiteContext {
         return ScriptFragment(
             document: document, url: url, locator: locator, confidence: confidence,
             unverifiedTLS: unverifiedTLS)
+    }
+
+    // MARK: - Scripts that were not read
+
+    /// The page's own scripts (same site, or local files beside a local page) whose text the
+    /// archive does not hold, with why: `library` (never fetched), a fetch error class, or
+    /// `not_fetched` (past the budget, or `tiyan check` on a file).
+    func unreadScripts(of page: SitePage) -> [(url: String, why: String)] {
+        let pageSite = URLResolver.site(of: page.url)
+        let local = page.url.hasPrefix("file:")
+        var seen = Set<String>()
+        var unread: [(url: String, why: String)] = []
+        for script in page.document.scripts {
+            guard let url = script.url, seen.insert(url).inserted else { continue }
+            let own = local ? url.hasPrefix("file:") : pageSite != nil && URLResolver.site(of: url) == pageSite
+            guard own else { continue }
+            let record = records(.script).first { $0.url == url || $0.finalURL == url }
+            if let record, record.hasBody, record.error == nil { continue }
+            let why = record?.error?.rawValue ?? (scriptBudget.isLibrary(url) ? "library" : "not_fetched")
+            unread.append((url, why))
+        }
+        return unread
+    }
+
+    /// A negative answer from a page whose marks and entries may be written by its scripts (the
+    /// header and footer of many portals): as `SitePage.negative`, and when scripts of the page
+    /// were not read the evidence names them; when one of them is a header/footer script
+    /// (discovery.yaml `script_budget.page_parts`) the answer is `undetermined`, never `fail`.
+    func negative(_ finding: Finding, on page: SitePage, what: String) -> Finding {
+        var finding = page.negative(finding)
+        guard finding.status == .fail || finding.status == .partial else { return finding }
+        let unread = unreadScripts(of: page)
+        guard !unread.isEmpty else { return finding }
+        let listed = JSONValue.array(unread.map { .object([("url", .string($0.url)), ("why", .string($0.why))]) })
+        if finding.evidence.isEmpty {
+            finding.evidence = [page.evidence(locator: "//script", snippet: "", extra: [("scripts_not_read", listed)])]
+        } else {
+            finding.evidence[0].extra.append(("scripts_not_read", listed))
+        }
+        let scripts = unread.filter { $0.why != "library" }
+        let parts = scripts.filter { scriptBudget.isPagePart($0.url) }
+        let empty = scriptBudget.placeholders.flatMap { try? page.document.select($0) }?.first
+        func names(_ list: [(url: String, why: String)]) -> String {
+            list.map { "\(DiscoveryRules.ScriptBudget.fileName(of: $0.url)): \($0.why)" }.joined(separator: ", ")
+        }
+        if !parts.isEmpty {
+            finding.reason =
+                "no \(what) in the page, but its header/footer scripts were not read (\(names(parts))): they may write it"
+        } else if let empty, !scripts.isEmpty {
+            finding.reason = "no \(what) in the page, whose \(empty.xpath) is empty for a script to fill, "
+                + "and its scripts were not read (\(names(scripts)))"
+        } else {
+            return finding
+        }
+        finding.status = .undetermined
+        finding.score = nil
+        return finding
     }
 }

@@ -7,11 +7,11 @@ struct ForeignerLogin: Rule {
     let method: LoginMethod
 
     init(settings: RuleSettings) throws {
-        method = try LoginMethod(key: "foreigner", settings: settings)
+        method = try LoginMethod(key: "foreigner", settings: settings, citizenOnly: true)
     }
 
     func evaluate(_ site: SiteContext) throws -> Finding {
-        let material = try LoginMaterial.gather(site, roles: [.login, .register])
+        let material = try LoginMaterial.gather(site, roles: [.login, .register], staff: method)
         guard let hit = method.find(in: material) else {
             return material.negative("path for foreigners or Hong Kong, Macao and Taiwan residents")
         }

@@ -31,10 +31,11 @@ struct LoginInclusiveness: Rule {
     }
 
     func evaluate(_ site: SiteContext) throws -> Finding {
-        let material = try LoginMaterial.gather(site)
+        let material = try LoginMaterial.gather(site, staff: methods.first)
         // A registration page asks for SMS codes and passwords to create an account, not to log
         // in; only the foreigner path (LG-10) is read from it too.
-        let withRegistration = (try? LoginMaterial.gather(site, roles: [.login, .register])) ?? material
+        let withRegistration =
+            (try? LoginMaterial.gather(site, roles: [.login, .register], staff: methods.first)) ?? material
         var found: [MethodHit] = []
         for method in methods {
             let pages = method.key == "foreigner" ? withRegistration : material

@@ -27,7 +27,11 @@ final class LoginMaterial {
 
     /// Every usable page of the roles (login first). Throws the status SPEC.md gives for the
     /// first role when none of its pages can be had (blocked, unreachable, undetermined).
-    static func gather(_ site: SiteContext, roles: [PageRole] = [.login]) throws -> LoginMaterial {
+    /// `staff` (a method read with `citizenOnly`) names logins that are not the citizen's: a home
+    /// page whose only login box is one (办公系统登录) has no citizen login box.
+    static func gather(_ site: SiteContext, roles: [PageRole] = [.login], staff: LoginMethod? = nil) throws
+        -> LoginMaterial
+    {
         var sources: [Source] = []
         var firstFailure: PageUnavailable?
         for role in roles {
@@ -48,7 +52,8 @@ final class LoginMaterial {
             // offered no login link: either way nothing about the login can be said.
             let home = try site.page(.home)
             // A login box on the home page itself (a password field) is the login page.
-            if roles.contains(.login), (try? home.document.select(homeLoginForm))?.isEmpty == false {
+            let forms = (try? home.document.select(homeLoginForm)) ?? []
+            if roles.contains(.login), forms.contains(where: { staff?.acceptsAsLogin($0, in: home.document) ?? true }) {
                 return LoginMaterial(sources: [source(home, site)])
             }
             throw PageUnavailable(.undetermined, reason: "no login page was found from the home page",

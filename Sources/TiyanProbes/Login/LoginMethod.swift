@@ -9,12 +9,57 @@ struct LoginMethod: Sendable {
     let key: String
     let text: Pattern
     let markup: String?
+    /// Logins that are not the citizen's (办公系统, 内网, OA): their fields and labels are skipped.
+    let staff: Pattern?
+    /// What looks like the method but is something else (a QR code that shares the page).
+    let exclude: Pattern?
+    /// What a citizen's login names (个人, 法人, 扫码…), which a staff-only box does not.
+    let citizen: Pattern?
 
-    /// Reads `<key>_text` and, when `hasMarkup`, `<key>_markup` from the module's shared settings.
-    init(key: String, settings: RuleSettings, hasMarkup: Bool = false) throws {
+    /// Reads `<key>_text` and, when `hasMarkup`, `<key>_markup` from the module's shared settings;
+    /// with `citizenOnly`, `staff_login` and `citizen_login` too, and `<key>_exclude` when `hasExclude`.
+    init(key: String, settings: RuleSettings, hasMarkup: Bool = false, citizenOnly: Bool = false,
+         hasExclude: Bool = false) throws {
         self.key = key
         text = try settings.pattern("\(key)_text")
         markup = hasMarkup ? try settings.xpath("\(key)_markup") : nil
+        staff = citizenOnly ? try settings.pattern("staff_login") : nil
+        citizen = citizenOnly ? try settings.pattern("citizen_login") : nil
+        exclude = hasExclude ? try settings.pattern("\(key)_exclude") : nil
+    }
+
+    /// Whether an element is a citizen's way in: neither it nor a block around it (four levels
+    /// up, or its form) is a staff login or this method's look-alike.
+    func accepts(_ element: HTMLElement, in document: HTMLDocument) -> Bool {
+        Self.isClear(element, in: document, staff: staff.map { ($0, citizen) }, exclude: exclude)
+    }
+
+    /// Whether a login form is the citizen's (a staff check only, for the home page's login box).
+    func acceptsAsLogin(_ element: HTMLElement, in document: HTMLDocument) -> Bool {
+        Self.isClear(element, in: document, staff: staff.map { ($0, citizen) }, exclude: nil)
+    }
+
+    /// A block is a staff login when its id, class, action or link names one, or when its short
+    /// text does and names nothing a citizen logs in with (a login page may offer 工作人员登录
+    /// beside 个人登录 / 法人登录: that page is still the citizen's).
+    static func isClear(
+        _ element: HTMLElement, in document: HTMLDocument, staff: (Pattern, Pattern?)?, exclude: Pattern?
+    ) -> Bool {
+        guard staff != nil || exclude != nil else { return true }
+        let blocks = (try? document.select(
+            "\(element.xpath)/ancestor-or-self::*[position()<=4] | \(element.xpath)/ancestor::form")) ?? [element]
+        for block in blocks where block.name != "body" && block.name != "html" {
+            let names = ["id", "class", "action", "href", "name", "alt", "title", "src"]
+            let attributes = names.compactMap(block.attribute)
+            let text = block.text.count <= 80 ? block.text : nil
+            if let exclude, (attributes + (text.map { [$0] } ?? [])).contains(where: exclude.matches) { return false }
+            guard let (staffPattern, citizenPattern) = staff else { continue }
+            if attributes.contains(where: staffPattern.matches) { return false }
+            if let text, staffPattern.matches(text), block == element || !(citizenPattern?.matches(text) ?? false) {
+                return false
+            }
+        }
+        return true
     }
 
     /// Where the method shows: the DOM first (high), then markup written by scripts (medium or
@@ -43,24 +88,30 @@ struct LoginMethod: Sendable {
 
     private func domHit(_ source: LoginMaterial.Source) -> MethodHit? {
         let page = source.page
-        if let xpath = markup, let element = (try? page.document.select(xpath))?.first {
+        let document = page.document
+        if let xpath = markup,
+           let element = ((try? document.select(xpath)) ?? []).first(where: { accepts($0, in: document) })
+        {
             return MethodHit(key: key, evidence: page.evidence(element), confidence: .high, text: element.text)
         }
-        if let match = text.firstMatch(in: source.text) {
-            let element = TextLocator.element(showing: match, pattern: text, in: page.document)
+        var seen = Set<String>()
+        let matches = text.allMatches(in: source.text).compactMap { $0.first ?? nil }
+        for match in matches where seen.insert(match).inserted {
+            let element = TextLocator.element(showing: match, pattern: text, in: document)
+            if let element, !accepts(element, in: document) { continue }
             let evidence = element.map { page.evidence($0) } ?? page.evidence(locator: "/html/body", snippet: match)
             return MethodHit(key: key, evidence: evidence, confidence: .high, text: element?.text ?? match)
         }
         // Labels that are attributes, not text: <input type=button value="短信登录">, placeholders,
         // icon tabs (<img alt="支付宝登录">, title, aria-label).
-        for field in page.document.forms.flatMap(\.fields) {
+        for field in document.forms.flatMap(\.fields) where accepts(field.element, in: document) {
             let label = [field.value, field.element.attribute("placeholder") ?? "", field.element.attribute("title") ?? ""]
             if label.contains(where: { !$0.isEmpty && text.matches($0) }) {
                 return MethodHit(key: key, evidence: page.evidence(field.element), confidence: .high, text: field.value)
             }
         }
-        let labelled = (try? page.document.select("//body//*[@alt or @title or @aria-label]")) ?? []
-        for element in labelled {
+        let labelled = (try? document.select("//body//*[@alt or @title or @aria-label]")) ?? []
+        for element in labelled where accepts(element, in: document) {
             let label = ["alt", "title", "aria-label"].compactMap(element.attribute).first { text.matches($0) }
             if let label { return MethodHit(key: key, evidence: page.evidence(element), confidence: .high, text: label) }
         }

@@ -13,7 +13,8 @@ enum LoginMethodCatalog {
                 throw settings.invalid(settingKey, "unknown login method \"\(key)\" (expected one of: "
                                        + keys.map(\.key).joined(separator: ", ") + ")")
             }
-            return try LoginMethod(key: key, settings: settings, hasMarkup: entry.hasMarkup)
+            return try LoginMethod(key: key, settings: settings, hasMarkup: entry.hasMarkup, citizenOnly: true,
+                                   hasExclude: key == "scan")
         }
     }
 }

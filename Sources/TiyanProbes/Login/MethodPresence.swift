@@ -15,11 +15,12 @@ extension MethodPresence {
     static var hasMarkup: Bool { false }
 
     init(settings: RuleSettings) throws {
-        self.init(method: try LoginMethod(key: Self.methodKey, settings: settings, hasMarkup: Self.hasMarkup))
+        self.init(method: try LoginMethod(key: Self.methodKey, settings: settings, hasMarkup: Self.hasMarkup,
+                                          citizenOnly: true))
     }
 
     func evaluate(_ site: SiteContext) throws -> Finding {
-        let material = try LoginMaterial.gather(site)
+        let material = try LoginMaterial.gather(site, staff: method)
         guard let hit = method.find(in: material) else { return material.negative(Self.label) }
         return .found([hit])
     }

@@ -11,7 +11,7 @@ struct NoSmartphoneLogin: Rule {
     }
 
     func evaluate(_ site: SiteContext) throws -> Finding {
-        let material = try LoginMaterial.gather(site)
+        let material = try LoginMaterial.gather(site, staff: methods.first)
         let hits = methods.compactMap { $0.find(in: material) }
         guard !hits.isEmpty else {
             return material.negative("method usable without a smartphone (\(methods.map(\.key).joined(separator: ", ")))")

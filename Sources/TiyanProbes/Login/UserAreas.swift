@@ -7,12 +7,12 @@ struct UserAreas: Rule {
     let legal: LoginMethod
 
     init(settings: RuleSettings) throws {
-        personal = try LoginMethod(key: "personal", settings: settings)
-        legal = try LoginMethod(key: "legal", settings: settings)
+        personal = try LoginMethod(key: "personal", settings: settings, citizenOnly: true)
+        legal = try LoginMethod(key: "legal", settings: settings, citizenOnly: true)
     }
 
     func evaluate(_ site: SiteContext) throws -> Finding {
-        let material = try LoginMaterial.gather(site)
+        let material = try LoginMaterial.gather(site, staff: personal)
         let personalHits = personal.find(in: material).map { [$0] } ?? []
         let legalHits = legal.find(in: material).map { [$0] } ?? []
         let tagged = personalHits.map { tag($0, "personal") } + legalHits.map { tag($0, "legal") }

@@ -36,8 +36,8 @@ struct DocumentPresence {
             let reason = copy.form == .html ? nil : "the \(name) is published as \(copy.form.rawValue)"
             return Finding(.pass, value: value, confidence: confidence, evidence: [copy.evidence], reason: reason)
         }
-        let home = try site.page(.home)
-        let pages = [home] + [PageRole.login, .register].compactMap(site.optionalPage)
+        let home = try site.markPage()
+        let pages = [home] + [PageRole.login, .register].compactMap(site.optionalPage).filter { $0 !== home }
         for page in pages {
             let search = MarkSearch(page: page, site: site)
             if let hit = search.link(text: linkText) ?? search.link(href: linkHref) {
@@ -46,9 +46,9 @@ struct DocumentPresence {
                     evidence: [hit.evidence], reason: "a link to the \(name) was found but the page was not fetched")
             }
         }
-        return home.negative(Finding(
+        return site.negative(Finding(
             .fail, value: false, evidence: [home.absenceEvidence(footer: "//body", name)],
-            reason: "no link to a \(name) on the home, login or registration page"))
+            reason: "no link to a \(name) on the home, login or registration page"), on: home, what: "\(name) link")
     }
 }
 

@@ -2,7 +2,9 @@ import TiyanCore
 import TiyanHTML
 
 /// SR-01: the portal has a site search: `search:` in targets.yaml, a GET form with a query
-/// field, or a CMS search URL template in the home page's scripts. The same finder and settings
+/// field, a search URL template in the home page's scripts (a CMS's, or one a button builds with
+/// `location.href = '…?q=' + …`), or a search box outside any form whose script was not
+/// followed (passes, not replayable). The same finder and settings
 /// the crawl used, so the template reported is the one queried.
 struct SearchPresence: Rule {
     static let id = "SR-01"
@@ -12,7 +14,8 @@ struct SearchPresence: Rule {
         marks = SearchEntryFinder.Marks(
             fieldNames: try settings.pattern("search_field_names"), templates: try settings.patterns("search_templates"),
             tokenFields: try settings.pattern("search_token_fields"),
-            signingScripts: try settings.pattern("search_signing_scripts"))
+            signingScripts: try settings.pattern("search_signing_scripts"),
+            searchBox: try settings.xpath("search_box"), formAction: try settings.pattern("search_form_action"))
     }
 
     func evaluate(_ site: SiteContext) throws -> Finding {
@@ -22,7 +25,7 @@ struct SearchPresence: Rule {
                 value: .object([("present", true), ("template", .string(configured.url)), ("source", "targets.yaml")]),
                 evidence: [Evidence(url: configured.url, locator: "targets.yaml search", snippet: configured.url)])
         }
-        let home = try site.page(.home)
+        let home = try site.markPage()
         let homeURLs: Set<String> = [home.record.url, home.record.finalURL]
         let loaded = Set(home.document.scripts.compactMap(\.url))
         let scripts = site.records(.script).filter { record in
@@ -32,20 +35,22 @@ struct SearchPresence: Rule {
         }.map { (url: $0.finalURL, text: CharsetDecoder.decode($0.body, contentType: $0.contentType).text) }
         let entries = SearchEntryFinder.entries(in: home.document, scripts: scripts, marks: marks)
         guard let entry = entries.first else {
-            return home.negative(Finding(
+            return site.negative(Finding(
                 .fail, value: .object([("present", false)]),
                 evidence: [home.evidence(locator: "//form | //script", snippet: "no search form or search URL template")],
-                reason: "no GET form with a query field and no search URL template was found"))
+                reason: "no GET form with a query field and no search URL template was found"),
+                on: home, what: "search entry")
         }
         var value: [(String, JSONValue)] = [
             ("present", true), ("template", .string(entry.template)), ("source", .string(entry.source.rawValue)),
             ("replayable", .bool(entry.obstacle == nil)),
         ]
         if let obstacle = entry.obstacle { value.append(("obstacle", .string(obstacle))) }
+        let onPage = entry.source != .script
         let confidence: Confidence = entry.source == .form ? .high : .medium
         return Finding(.pass, value: .object(value), confidence: confidence,
-                       evidence: [Evidence(url: entry.source == .form ? home.url : entry.locator,
-                                           locator: entry.source == .form ? entry.locator : "script",
+                       evidence: [Evidence(url: onPage ? home.url : entry.locator,
+                                           locator: onPage ? entry.locator : "script",
                                            snippet: entry.snippet, extra: home.extra)])
     }
 }
