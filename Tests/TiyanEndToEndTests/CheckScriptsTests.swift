@@ -8,7 +8,8 @@ import Testing
         let outcome = try TiyanProcess.run(
             ["check", "--format", "json", "--probes", TiyanProcess.repositoryRoot + "/probes"] + arguments)
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+        // `check --format json` prints a list, one report per input.
+        let json = (try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])?.first
         let indicators = json?["indicators"] as? [[String: Any]] ?? []
         var statuses: [String: String] = [:]
         for line in indicators {
