@@ -47,7 +47,8 @@ extension AccessiblePage {
         }
         while let next = stack.popLast() {
             if tree[next].isElement, owners[next] != nil, owners[next] != index { continue }
-            guard isIncluded(next) else { continue }
+            // Hidden content is out of the tree; a none/presentation element is looked through.
+            guard !isProgrammaticallyHidden(next) else { continue }
             if !tree[next].isElement {
                 if !tree[next].text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { result.append(next) }
                 continue

@@ -38,6 +38,15 @@ extension AccessiblePage {
 
     static func isPresentational(_ role: String?) -> Bool { role == "none" || role == "presentation" }
 
+    /// ACT "marked as decorative": an explicit role of none or presentation, or an HTML `img`
+    /// with `alt=""` and no explicit role. (What the author meant, not what is exposed.)
+    public func isMarkedAsDecorative(_ index: Int) -> Bool {
+        guard tree[index].isElement else { return false }
+        let explicit = explicitRole(index)
+        if Self.isPresentational(explicit) { return true }
+        return explicit == nil && tree[index].name == "img" && isHTML(index) && tree[index].attribute("alt") == ""
+    }
+
     public func hasGlobalARIAAttribute(_ index: Int) -> Bool {
         tree[index].attributes.contains { ARIAAttributes.global.contains($0.name) && $0.name != "aria-hidden" }
     }
