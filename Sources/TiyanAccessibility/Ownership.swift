@@ -28,8 +28,10 @@ extension AccessiblePage {
     /// The nearest exposed ancestor, or the `aria-owns` owner.
     public func accessibilityParent(_ index: Int, owners: [Int: Int]) -> Int? {
         var current = index
+        var seen: Set<Int> = [index]
         while true {
-            guard let parent = owners[current] ?? tree[current].parent else { return nil }
+            // aria-owns can make a cycle; the tree then has no parent to offer.
+            guard let parent = owners[current] ?? tree[current].parent, seen.insert(parent).inserted else { return nil }
             if !isTransparent(parent) { return parent }
             current = parent
         }

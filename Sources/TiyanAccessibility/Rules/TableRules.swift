@@ -97,10 +97,11 @@ public struct HeadersReferToSameTable: ACTRule {
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
         page.elements.compactMap { node in
-            guard ["td", "th"].contains(page[node].name), let ids = page.nonEmptyAttribute(node, "headers"),
+            // The attribute is the target even when empty: an empty token set names no wrong cell.
+            guard ["td", "th"].contains(page[node].name), page.isHTML(node), let ids = page[node].attribute("headers"),
                   let table = page.owningTable(node), page.isVisible(table), page.isIncluded(table)
             else { return nil }
-            for id in ids.split(whereSeparator: \.isWhitespace).map(String.init) {
+            for id in ids.split(whereSeparator: AccessiblePage.isASCIIWhitespace).map(String.init) {
                 guard let target = page.tree.element(id: id), ["td", "th"].contains(page[target].name),
                       page.ancestor(of: target, named: ["table"]) == table
                 else { return .failed(node, "headers names \"\(id)\", which is not a cell of the same table.") }
