@@ -11,15 +11,25 @@ extension AccessiblePage {
         "head", "script", "style", "template", "noscript", "title", "meta", "link", "base", "datalist", "param",
     ]
 
+    /// SVG elements that are never rendered themselves (SVG 2 §5 "never-rendered elements") or
+    /// only where referenced.
+    static let svgNeverRendered: Set<String> = [
+        "desc", "defs", "metadata", "symbol", "clippath", "mask", "lineargradient", "radialgradient", "pattern",
+        "filter", "marker", "title",
+    ]
+
     /// The element itself (not its ancestors) generates no box.
     func hidesItself(_ index: Int) -> Bool {
         let node = tree[index]
         guard node.isElement else { return false }
         if Self.neverRendered.contains(node.name) { return true }
+        if !isHTML(index), Self.svgNeverRendered.contains(node.name.lowercased()) { return true }
         if node.name == "input", attribute(index, "type")?.lowercased() == "hidden" { return true }
         if let display = cascaded("display", index) {
             return display.value.lowercased() == "none"
         }
+        // The UA style sheet: `[hidden]` and a `<dialog>` that is not open are display: none.
+        if node.name == "dialog", !node.hasAttribute("open"), isHTML(index) { return true }
         return node.hasAttribute("hidden")
     }
 
