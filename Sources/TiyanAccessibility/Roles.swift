@@ -114,7 +114,8 @@ extension AccessiblePage {
         case "textarea": return "textbox"
         case "time": return "time"
         case "tbody", "thead", "tfoot", "tr", "td", "th": return tablePartRole(index)
-        default: return nil
+        // HTML-AAM: an autonomous custom element without ElementInternals semantics is generic.
+        default: return name.contains("-") ? "generic" : nil
         }
     }
 

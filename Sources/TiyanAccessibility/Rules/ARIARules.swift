@@ -108,6 +108,16 @@ public struct ARIAAttributePermitted: ACTRule {
     /// aria-required on a text field).
     static func nativelyImplied(_ attribute: String, on page: AccessiblePage, _ node: Int) -> Bool {
         let name = page[node].name
+        // ARIA in HTML: audio and video take the application role's attributes; a password
+        // field (no corresponding role) the textbox role's.
+        if ["audio", "video"].contains(name), ARIARoles.role("application")?.supported.contains(attribute) == true {
+            return true
+        }
+        if name == "input", page.attribute(node, "type")?.lowercased() == "password",
+           ARIARoles.role("textbox")?.supported.contains(attribute) == true
+        {
+            return true
+        }
         switch attribute {
         case "aria-required", "aria-readonly": return ["input", "select", "textarea"].contains(name)
         case "aria-checked": return name == "input"
