@@ -31,7 +31,17 @@ extension AccessiblePage {
         let implicit = implicitRole(index)
         // An image with alt="" is presentational only while nothing else gives it a name or focus.
         if Self.isPresentational(implicit), hasGlobalARIAAttribute(index) || isFocusable(index) {
-            return tree[index].name == "img" ? "img" : implicit
+            // The element's own native role comes back (an item of a presentational list is
+            // still a list item when it is focusable or carries a global attribute).
+            switch tree[index].name {
+            case "img": return "img"
+            case "li": return "listitem"
+            case "tr": return "row"
+            case "td": return "cell"
+            case "th": return "columnheader"
+            case "tbody", "thead", "tfoot": return "rowgroup"
+            default: return implicit
+            }
         }
         return implicit
     }

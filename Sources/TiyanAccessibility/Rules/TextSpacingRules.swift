@@ -1,4 +1,5 @@
 import Foundation
+import TiyanCSS
 import TiyanHTML
 
 /// The three "important … in style attributes is wide enough" rules (WCAG 2.1 SC 1.4.12 Text
@@ -73,9 +74,16 @@ extension AccessiblePage {
     /// winning declaration, or, when it has none or says `inherit` / `unset` / `revert`, its
     /// parent's, and so on up. Nil when the value is the initial one from no declaration.
     func decidingDeclaration(_ property: String, for element: Int) -> (Int, DecidingDeclaration)? {
+        // The `font` shorthand sets line-height too (to `normal` when it names none).
+        let properties: Set<String> = property == "line-height" ? [property, "font"] : [property]
+        func longhand(_ declaration: StyleDeclaration?) -> StyleDeclaration? {
+            guard let declaration, declaration.property == "font" else { return declaration }
+            let lineHeight = CSSShorthand.font(declaration.value)?.lineHeight ?? "normal"
+            return StyleDeclaration(property: property, value: lineHeight, important: declaration.important)
+        }
         for node in [element] + tree.ancestors(of: element) where tree[node].isElement {
-            let inline = InlineStyle.winning(property, in: style(node))
-            let sheet = sheetStyles[node].flatMap { InlineStyle.winning(property, in: $0) }
+            let inline = longhand(InlineStyle.winning(properties, in: style(node)))
+            let sheet = longhand(sheetStyles[node].flatMap { InlineStyle.winning(properties, in: $0) })
             let winner: DecidingDeclaration?
             switch (inline, sheet) {
             case let (inline?, sheet?):
