@@ -31,6 +31,22 @@ extension AccessiblePage {
         return name
     }
 
+    /// The accessible description (Accessible Name and Description Computation 1.2 §4.3 for
+    /// `aria-describedby`, HTML-AAM for `title` when the title did not already give the name).
+    public func accessibleDescription(_ index: Int) -> String {
+        if let ids = nonEmptyAttribute(index, "aria-describedby") {
+            let parts = ids.split(whereSeparator: \.isWhitespace).compactMap { tree.element(id: String($0)) }.map {
+                Self.collapse(name(of: $0, NameStep(inLabelledBy: true, recursion: true, includeHidden: hiddenForNaming($0))))
+            }
+            let joined = parts.filter { !$0.isEmpty }.joined(separator: " ")
+            if !joined.isEmpty { return joined }
+        }
+        if let title = nonEmptyAttribute(index, "title"), Self.collapse(title) != accessibleName(index) {
+            return Self.collapse(title)
+        }
+        return ""
+    }
+
     static func collapse(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
@@ -128,10 +144,10 @@ extension AccessiblePage {
             return firstChild(index, named: "caption").map { contentName($0, child) } ?? ""
         case "figure":
             return firstChild(index, named: "figcaption").map { contentName($0, child) } ?? ""
-        case "svg":
-            return firstChild(index, named: "title").map { tree.textContent(of: $0) } ?? ""
         default:
-            return ""
+            // SVG-AAM: any SVG element is named by its first `<title>` child.
+            guard !isHTML(index), ancestor(of: index, named: ["svg"]) != nil || node.name == "svg" else { return "" }
+            return firstChild(index, named: "title").map { tree.textContent(of: $0) } ?? ""
         }
     }
 

@@ -11,6 +11,8 @@ public final class AccessiblePage {
     var renderedCache: [Int: Bool] = [:]
     var visibilityCache: [Int: Bool] = [:]
     var offScreenCache: [Int: Bool] = [:]
+    var transparentCache: [Int: Bool] = [:]
+    var fontSizeCache: [Int: Double] = [:]
     var ariaHiddenCache: [Int: Bool] = [:]
     var roleCache: [Int: String?] = [:]
     var nameCache: [Int: String] = [:]
@@ -21,7 +23,7 @@ public final class AccessiblePage {
     /// the parser keeps it in the tree, but in a browser it is an inert fragment, not the page.
     public let elements: [Int]
 
-    /// `display` / `visibility` declarations that style sheets give elements, by node.
+    /// The declarations style sheets give elements (display, visibility, font size, spacing…), by node.
     let sheetStyles: [Int: [StyleDeclaration]]
 
     /// `sheetStyles` maps element XPaths (as in `DOMNode.xpath`) to the winning style-sheet
@@ -70,12 +72,42 @@ public final class AccessiblePage {
         return value
     }
 
+    /// ACT's "attribute value that is neither empty ("") nor only ASCII whitespace": only the
+    /// five Infra white space characters count, so a value of U+00A0 or U+3000 is a value.
+    public func valuedAttribute(_ index: Int, _ name: String) -> String? {
+        guard let raw = tree[index].attribute(name) else { return nil }
+        let trimmed = Self.trimmingASCIIWhitespace(raw)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// Infra "ASCII whitespace": tab, LF, FF, CR and space.
+    public static func isASCIIWhitespace(_ c: Character) -> Bool {
+        c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{0C}" || c == "\r\n"
+    }
+
+    static func trimmingASCIIWhitespace(_ text: String) -> String {
+        var slice = Substring(text)
+        while let first = slice.first, isASCIIWhitespace(first) { slice = slice.dropFirst() }
+        while let last = slice.last, isASCIIWhitespace(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+
+    /// ACT "whitespace": characters with the Unicode White_Space property.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+    }
+
     /// Element children in order.
     public func elementChildren(_ index: Int) -> [Int] { tree[index].children.filter { tree[$0].isElement } }
 
     /// The nearest ancestor element named one of `names`.
     public func ancestor(of index: Int, named names: Set<String>) -> Int? {
         tree.ancestors(of: index).first { names.contains(tree[$0].name) }
+    }
+
+    /// ACT "HTML or SVG element": anything but MathML.
+    public func isHTMLOrSVG(_ index: Int) -> Bool {
+        tree[index].name != "math" && ancestor(of: index, named: ["math"]) == nil
     }
 
     /// Whether the element is in the HTML namespace proper, not inside `<svg>` or `<math>`.

@@ -41,6 +41,11 @@ extension AccessiblePage {
         return false
     }
 
+    /// ACT "disabled element", second way: the element or an ancestor has `aria-disabled="true"`.
+    public func isAriaDisabled(_ index: Int) -> Bool {
+        ([index] + tree.ancestors(of: index)).contains { tree[$0].isElement && attribute($0, "aria-disabled")?.lowercased() == "true" }
+    }
+
     /// Focusable by its nature, without `tabindex`.
     public func isNativelyFocusable(_ index: Int) -> Bool {
         let node = tree[index]

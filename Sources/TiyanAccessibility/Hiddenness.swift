@@ -11,15 +11,25 @@ extension AccessiblePage {
         "head", "script", "style", "template", "noscript", "title", "meta", "link", "base", "datalist", "param",
     ]
 
+    /// SVG elements that are never rendered themselves (SVG 2 §5 "never-rendered elements") or
+    /// only where referenced.
+    static let svgNeverRendered: Set<String> = [
+        "desc", "defs", "metadata", "symbol", "clippath", "mask", "lineargradient", "radialgradient", "pattern",
+        "filter", "marker", "title",
+    ]
+
     /// The element itself (not its ancestors) generates no box.
     func hidesItself(_ index: Int) -> Bool {
         let node = tree[index]
         guard node.isElement else { return false }
         if Self.neverRendered.contains(node.name) { return true }
+        if !isHTML(index), Self.svgNeverRendered.contains(node.name.lowercased()) { return true }
         if node.name == "input", attribute(index, "type")?.lowercased() == "hidden" { return true }
         if let display = cascaded("display", index) {
             return display.value.lowercased() == "none"
         }
+        // The UA style sheet: `[hidden]` and a `<dialog>` that is not open are display: none.
+        if node.name == "dialog", !node.hasAttribute("open"), isHTML(index) { return true }
         return node.hasAttribute("hidden")
     }
 
@@ -33,18 +43,72 @@ extension AccessiblePage {
         return sheet.important && !inline.important ? sheet : inline
     }
 
-    /// Rendered: neither the node nor an ancestor hides itself.
+    /// Rendered: neither the node nor an ancestor hides itself. The content of a closed
+    /// `<details>` other than its summary is not rendered either (HTML §15.3.9).
     public func isRendered(_ index: Int) -> Bool {
         if let known = renderedCache[index] { return known }
-        let parentRendered = tree[index].parent.map(isRendered) ?? true
-        let rendered = parentRendered && !hidesItself(index)
+        var rendered = !hidesItself(index)
+        if let parent = tree[index].parent {
+            rendered = rendered && isRendered(parent)
+            if rendered, tree[parent].name == "details", !tree[parent].hasAttribute("open"), isHTML(parent) {
+                rendered = tree[index].isElement && elementChildren(parent).first { tree[$0].name == "summary" } == index
+            }
+        }
         renderedCache[index] = rendered
         return rendered
     }
 
-    /// Rendered and not `visibility: hidden` (inherited; a descendant may set it back to visible).
+    /// ACT "visible", judged without layout: rendered, not `visibility: hidden` (inherited; a
+    /// descendant may set it back), not moved off-screen, not made fully transparent
+    /// (`opacity: 0` on the element or an ancestor), not clipped away, and for text not of
+    /// font size 0 or a transparent colour.
     public func isVisible(_ index: Int) -> Bool {
-        isRendered(index) && !isVisibilityHidden(index) && !isOffScreen(index)
+        guard isRendered(index), !isVisibilityHidden(index), !isOffScreen(index), !isTransparentOrClipped(index) else {
+            return false
+        }
+        if !tree[index].isElement {
+            if fontSize(index) <= 0 { return false }
+            if let parent = tree[index].parent, inheritedColorIsTransparent(parent) { return false }
+        }
+        return true
+    }
+
+    /// Opacity 0 or a clip that leaves nothing, on the element or an ancestor.
+    func isTransparentOrClipped(_ index: Int) -> Bool {
+        if let known = transparentCache[index] { return known }
+        var hidden = tree[index].parent.map(isTransparentOrClipped) ?? false
+        if !hidden, tree[index].isElement {
+            if let opacity = cascaded("opacity", index), let value = Double(opacity.value.replacingOccurrences(of: "%", with: "")),
+               value <= 0
+            {
+                hidden = true
+            }
+            if let clip = cascaded("clip", index)?.value.lowercased().replacingOccurrences(of: " ", with: ""),
+               ["rect(0,0,0,0)", "rect(0px,0px,0px,0px)", "rect(1px,1px,1px,1px)", "rect(0000)", "rect(0px0px0px0px)"].contains(clip),
+               let position = cascaded("position", index)?.value.lowercased(), ["absolute", "fixed"].contains(position)
+            {
+                hidden = true
+            }
+            if let clipPath = cascaded("clip-path", index)?.value.lowercased().replacingOccurrences(of: " ", with: ""),
+               ["inset(50%)", "inset(100%)", "circle(0)", "circle(0px)", "polygon(000000)"].contains(clipPath)
+            {
+                hidden = true
+            }
+        }
+        transparentCache[index] = hidden
+        return hidden
+    }
+
+    /// `color` is inherited: the nearest element declaring it decides.
+    func inheritedColorIsTransparent(_ element: Int) -> Bool {
+        for node in [element] + tree.ancestors(of: element) where tree[node].isElement {
+            if let color = cascaded("color", node) {
+                let value = color.value.lowercased().replacingOccurrences(of: " ", with: "")
+                if value == "inherit" { continue }
+                return value == "transparent" || value.hasSuffix(",0)") && value.hasPrefix("rgba(")
+            }
+        }
+        return false
     }
 
     /// Positioned far outside the page by an inline style (the "screen-reader only" pattern):
@@ -95,8 +159,21 @@ extension AccessiblePage {
         !isRendered(index) || isVisibilityHidden(index) || isAriaHidden(index)
     }
 
-    /// ACT "included in the accessibility tree".
-    public func isIncluded(_ index: Int) -> Bool { !isProgrammaticallyHidden(index) }
+    /// ACT "included in the accessibility tree" (Core-AAM §5.1 "Excluding Elements from the
+    /// Accessibility Tree"): not programmatically hidden, and not a descendant of an element
+    /// whose role makes its children presentational (a link inside a button is part of the
+    /// button). An element of role none/presentation stays in scope: the ACT rules judge the
+    /// attributes put on it (rule kb1m8s fails a prohibited attribute there).
+    public func isIncluded(_ index: Int) -> Bool {
+        !isProgrammaticallyHidden(index) && !isInsidePresentationalChildren(index)
+    }
+
+    /// An ancestor's role has "Children Presentational: True".
+    func isInsidePresentationalChildren(_ index: Int) -> Bool {
+        tree.ancestors(of: index).contains { ancestor in
+            tree[ancestor].isElement && role(ancestor).flatMap(ARIARoles.role)?.childrenPresentational == true
+        }
+    }
 
     /// The element has a text node descendant with visible, non-blank text.
     public func hasVisibleText(_ index: Int, ownChildrenOnly: Bool = false) -> Bool {

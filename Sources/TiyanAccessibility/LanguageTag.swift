@@ -20,9 +20,10 @@ public struct LanguageTagValidator: Sendable {
         let trimmed = tag.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let subtags = trimmed.split(separator: "-", omittingEmptySubsequences: false)
         guard let primary = subtags.first, primarySubtags.contains(String(primary)) else { return false }
-        guard primary.count >= 2, primary.count <= 3 else { return false }
+        // ACT "known primary language tag": any hyphen-separated run of alphanumerics is a
+        // subtag; RFC 5646 lengths and order do not matter (`de-hello` is German).
         return subtags.dropFirst().allSatisfy { subtag in
-            (1...8).contains(subtag.count) && subtag.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            !subtag.isEmpty && subtag.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
         }
     }
 }

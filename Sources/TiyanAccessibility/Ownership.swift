@@ -28,8 +28,10 @@ extension AccessiblePage {
     /// The nearest exposed ancestor, or the `aria-owns` owner.
     public func accessibilityParent(_ index: Int, owners: [Int: Int]) -> Int? {
         var current = index
+        var seen: Set<Int> = [index]
         while true {
-            guard let parent = owners[current] ?? tree[current].parent else { return nil }
+            // aria-owns can make a cycle; the tree then has no parent to offer.
+            guard let parent = owners[current] ?? tree[current].parent, seen.insert(parent).inserted else { return nil }
             if !isTransparent(parent) { return parent }
             current = parent
         }
@@ -47,7 +49,8 @@ extension AccessiblePage {
         }
         while let next = stack.popLast() {
             if tree[next].isElement, owners[next] != nil, owners[next] != index { continue }
-            guard isIncluded(next) else { continue }
+            // Hidden content is out of the tree; a none/presentation element is looked through.
+            guard !isProgrammaticallyHidden(next) else { continue }
             if !tree[next].isElement {
                 if !tree[next].text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { result.append(next) }
                 continue

@@ -31,12 +31,31 @@ extension AccessiblePage {
         let implicit = implicitRole(index)
         // An image with alt="" is presentational only while nothing else gives it a name or focus.
         if Self.isPresentational(implicit), hasGlobalARIAAttribute(index) || isFocusable(index) {
-            return tree[index].name == "img" ? "img" : implicit
+            // The element's own native role comes back (an item of a presentational list is
+            // still a list item when it is focusable or carries a global attribute).
+            switch tree[index].name {
+            case "img": return "img"
+            case "li": return "listitem"
+            case "tr": return "row"
+            case "td": return "cell"
+            case "th": return "columnheader"
+            case "tbody", "thead", "tfoot": return "rowgroup"
+            default: return implicit
+            }
         }
         return implicit
     }
 
     static func isPresentational(_ role: String?) -> Bool { role == "none" || role == "presentation" }
+
+    /// ACT "marked as decorative": an explicit role of none or presentation, or an HTML `img`
+    /// with `alt=""` and no explicit role. (What the author meant, not what is exposed.)
+    public func isMarkedAsDecorative(_ index: Int) -> Bool {
+        guard tree[index].isElement else { return false }
+        let explicit = explicitRole(index)
+        if Self.isPresentational(explicit) { return true }
+        return explicit == nil && tree[index].name == "img" && isHTML(index) && tree[index].attribute("alt") == ""
+    }
 
     public func hasGlobalARIAAttribute(_ index: Int) -> Bool {
         tree[index].attributes.contains { ARIAAttributes.global.contains($0.name) && $0.name != "aria-hidden" }
@@ -105,7 +124,8 @@ extension AccessiblePage {
         case "textarea": return "textbox"
         case "time": return "time"
         case "tbody", "thead", "tfoot", "tr", "td", "th": return tablePartRole(index)
-        default: return nil
+        // HTML-AAM: an autonomous custom element without ElementInternals semantics is generic.
+        default: return name.contains("-") ? "generic" : nil
         }
     }
 

@@ -40,7 +40,11 @@ import TiyanAccessibility
         #expect(!validator.isValid("cn"))
         #expect(!validator.isValid("english"))
         #expect(!validator.isValid("zh-"))
-        #expect(!validator.isValid("zh-toolongsubtag"))
+        // ACT "known primary language tag": subtags of any length and order, only alphanumerics.
+        #expect(validator.isValid("zh-toolongsubtag"))
+        #expect(validator.isValid("en-hello"))
+        #expect(!validator.isValid("zh-CN_x"))
+        #expect(!validator.isValid("i-klingon"))
         #expect(!validator.isValid(""))
         #expect(LanguageTagValidator.primarySubtag(of: "ZH-cn") == "zh")
     }

@@ -1,30 +1,34 @@
 import Foundation
 import TiyanHTML
 
-/// 3ea0c8 Id attribute value is unique.
+/// 3ea0c8 Id attribute value is unique (W3C ACT rule 3ea0c8, version of 19 January 2026): every
+/// `id` other than "" on an HTML or SVG element, hidden or not; values compare exactly (a value
+/// of white space is a value). MathML ids neither apply nor count.
 public struct IdentifierIsUnique: ACTRule {
     public static let id = "3ea0c8"
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
+        let candidates = page.elements.filter(page.isHTMLOrSVG)
         var counts: [String: Int] = [:]
-        for node in page.elements {
+        for node in candidates {
             if let id = page[node].attribute("id"), !id.isEmpty { counts[id, default: 0] += 1 }
         }
-        return page.elements.compactMap { node in
+        return candidates.compactMap { node in
             guard let id = page[node].attribute("id"), !id.isEmpty else { return nil }
             return .decide(node, counts[id] == 1, "The id \"\(id)\" is used by \(counts[id] ?? 0) elements.")
         }
     }
 }
 
-/// ff89c9 ARIA required context role.
+/// ff89c9 ARIA required context role (W3C ACT rule ff89c9, version of 19 January 2026): the
+/// parent in the accessibility tree, through `aria-owns` and past nodes the tree leaves out.
 public struct RequiredContextRole: ACTRule {
     public static let id = "ff89c9"
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
         let owners = page.ariaOwners
         return page.elements.compactMap { node in
-            guard let explicit = page.explicitRole(node), page.role(node) == explicit,
+            guard let explicit = page.explicitRole(node), page.isHTMLOrSVG(node), page.role(node) == explicit,
                   page.implicitRole(node) != explicit, page.isIncluded(node),
                   let context = ARIARoles.role(explicit)?.context, !context.isEmpty
             else { return nil }
@@ -35,8 +39,10 @@ public struct RequiredContextRole: ACTRule {
     }
 }
 
-/// bc4a75 ARIA required owned elements: an element only owns elements of its required owned
-/// roles; `group>option` admits a group that itself only owns options (or further such groups).
+/// bc4a75 ARIA required owned elements (W3C ACT rule bc4a75, version of 19 January 2026): an
+/// element only owns elements of its required owned roles; `group>option` admits a group that
+/// itself only owns options (or further such groups). Text it owns directly is owned content
+/// of no such role.
 public struct RequiredOwnedElements: ACTRule {
     public static let id = "bc4a75"
     public init(configuration: ACTConfiguration) {}
@@ -44,7 +50,7 @@ public struct RequiredOwnedElements: ACTRule {
         let owners = page.ariaOwners
         return page.elements.compactMap { node in
             guard let role = page.role(node), let owned = ARIARoles.role(role)?.owned, !owned.isEmpty,
-                  page.isIncluded(node),
+                  page.isHTMLOrSVG(node), page.isIncluded(node),
                   !([node] + page.tree.ancestors(of: node)).contains(where: {
                       page.attribute($0, "aria-busy")?.lowercased() == "true"
                   })
@@ -83,7 +89,8 @@ public struct RequiredOwnedElements: ACTRule {
     }
 }
 
-/// 6cfa84 Element with aria-hidden has no content in sequential focus navigation. A focusable
+/// 6cfa84 Element with aria-hidden has no content in sequential focus navigation (W3C ACT rule
+/// 6cfa84, version of 25 October 2022). A focusable
 /// element whose focus is handled by script (an `onfocus` attribute, or an inline script that
 /// names its id and listens for focus) may send focus elsewhere, which only running the page shows.
 public struct HiddenHasNoFocusableContent: ACTRule {
@@ -97,12 +104,20 @@ public struct HiddenHasNoFocusableContent: ACTRule {
             let focusable = ([node] + page.tree.descendants(of: node)).filter {
                 page[$0].isElement && page.isInSequentialFocusOrder($0)
             }
-            guard let first = focusable.first else { return .passed(node) }
-            let handled = focusable.allSatisfy { element in
-                if page[element].hasAttribute("onfocus") { return true }
-                guard let id = page.nonEmptyAttribute(element, "id") else { return false }
-                return scripts.contains { $0.contains("'\(id)'") || $0.contains("\"\(id)\"") }
+            // ACT "focusable" excepts an element that loses focus within a second of getting it:
+            // a focus handler that sends focus elsewhere (`.focus()` on another element) makes it
+            // so; one that does something else leaves it open.
+            func handlers(_ element: Int) -> [String] {
+                var found = page[element].attribute("onfocus").map { [$0] } ?? []
+                if let id = page.nonEmptyAttribute(element, "id") {
+                    found += scripts.filter { $0.contains("'\(id)'") || $0.contains("\"\(id)\"") }
+                }
+                return found
             }
+            let moving = focusable.filter { element in handlers(element).contains { $0.contains(".focus(") } }
+            let remaining = focusable.filter { !moving.contains($0) }
+            guard let first = remaining.first else { return .passed(node) }
+            let handled = remaining.allSatisfy { !handlers($0).isEmpty }
             if handled {
                 return .cantTell(node, "Hidden content is focusable, but a script handles its focus and may move it away.")
             }
@@ -111,13 +126,15 @@ public struct HiddenHasNoFocusableContent: ACTRule {
     }
 }
 
-/// 307n5z Element with presentational children has no focusable content.
+/// 307n5z Element with presentational children has no focusable content (W3C ACT rule 307n5z,
+/// version of 31 August 2023): any HTML or SVG element of such a semantic role, exposed or not.
 public struct PresentationalChildrenNotFocusable: ACTRule {
     public static let id = "307n5z"
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
         page.elements.compactMap { node in
-            guard let role = page.role(node), ARIARoles.role(role)?.childrenPresentational == true, page.isIncluded(node)
+            guard let role = page.role(node), ARIARoles.role(role)?.childrenPresentational == true,
+                  page.isHTMLOrSVG(node)
             else { return nil }
             let focusable = page.tree.descendants(of: node).first { page[$0].isElement && page.isInSequentialFocusOrder($0) }
             return .decide(node, focusable == nil,
@@ -126,19 +143,14 @@ public struct PresentationalChildrenNotFocusable: ACTRule {
     }
 }
 
-/// 46ca7f Element marked as decorative is not exposed.
+/// 46ca7f Element marked as decorative is not exposed (W3C ACT rule 46ca7f, version of 31 August
+/// 2023).
 public struct DecorativeNotExposed: ACTRule {
     public static let id = "46ca7f"
-    static let graphics: Set<String> = ["img", "svg", "canvas", "embed", "iframe", "object"]
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
         page.elements.compactMap { node in
-            let name = page[node].name
-            guard Self.graphics.contains(name) else { return nil }
-            let explicit = page.explicitRole(node)
-            let decorative = AccessiblePage.isPresentational(explicit)
-                || (explicit == nil && name == "img" && page[node].attribute("alt") == "")
-            guard decorative else { return nil }
+            guard page.isMarkedAsDecorative(node) else { return nil }
             let exposed = page.isIncluded(node) && !AccessiblePage.isPresentational(page.role(node))
             return .decide(node, !exposed,
                            "The element is marked as decorative but is exposed as \(page.role(node) ?? "an element").")
@@ -146,14 +158,18 @@ public struct DecorativeNotExposed: ACTRule {
     }
 }
 
-/// akn7bn Iframe with interactive elements is not excluded from tab-order. Only `srcdoc`
-/// content is known statically; an iframe loading a URL with a negative tabindex cannot be told.
+/// akn7bn Iframe with interactive elements is not excluded from tab-order (W3C ACT rule akn7bn,
+/// version of 20 December 2023): an iframe that is not inert and whose document has a visible
+/// element in its tab order. Only `srcdoc` content is known statically; for an iframe loading a
+/// URL, whether it is applicable cannot be told.
 public struct IframeNotExcludedFromTabOrder: ACTRule {
     public static let id = "akn7bn"
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
         page.elements.compactMap { node in
-            guard page[node].name == "iframe", page.isVisible(node) else { return nil }
+            guard page[node].name == "iframe", page.isHTML(node), page.isVisible(node), !page.isInert(node) else {
+                return nil
+            }
             let width = page.attribute(node, "width").flatMap { Double($0) }
             let height = page.attribute(node, "height").flatMap { Double($0) }
             if let width, width <= 1 { return nil }
@@ -164,14 +180,16 @@ public struct IframeNotExcludedFromTabOrder: ACTRule {
                     ? .cantTell(node, "The iframe is removed from the tab order and its content is not in the page.") : nil
             }
             let inner = AccessiblePage(tree: HTMLDocument(html: srcdoc, url: page.url).tree, url: page.url)
-            guard inner.elements.contains(where: inner.isInSequentialFocusOrder) else { return nil }
+            guard inner.elements.contains(where: { inner.isInSequentialFocusOrder($0) && inner.isVisible($0) }) else {
+                return nil
+            }
             return .decide(node, !negative, "The iframe has a negative tabindex, so keyboard users cannot reach its controls.")
         }
     }
 }
 
-/// e6952f Attribute is not duplicated: read in the source, since the parser keeps only the
-/// first of two same-named attributes.
+/// e6952f Attribute is not duplicated (W3C ACT rule e6952f, version of 8 December 2025): read in
+/// the source, since the parser keeps only the first of two same-named attributes.
 public struct AttributeNotDuplicated: ACTRule {
     public static let id = "e6952f"
     public init(configuration: ACTConfiguration) {}

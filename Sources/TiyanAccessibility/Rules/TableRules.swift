@@ -89,16 +89,19 @@ extension AccessiblePage {
     }
 }
 
-/// a25f45 Headers attribute specified on a cell refers to cells in the same table element.
+/// a25f45 Headers attribute specified on a cell refers to cells in the same table element (W3C
+/// ACT rule a25f45, version of 31 August 2023): the table must be visible and in the
+/// accessibility tree, and of role table, grid or treegrid.
 public struct HeadersReferToSameTable: ACTRule {
     public static let id = "a25f45"
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
         page.elements.compactMap { node in
-            guard ["td", "th"].contains(page[node].name), let ids = page.nonEmptyAttribute(node, "headers"),
-                  let table = page.owningTable(node), page.isVisible(table) || page.isIncluded(table)
+            // The attribute is the target even when empty: an empty token set names no wrong cell.
+            guard ["td", "th"].contains(page[node].name), page.isHTML(node), let ids = page[node].attribute("headers"),
+                  let table = page.owningTable(node), page.isVisible(table), page.isIncluded(table)
             else { return nil }
-            for id in ids.split(whereSeparator: \.isWhitespace).map(String.init) {
+            for id in ids.split(whereSeparator: AccessiblePage.isASCIIWhitespace).map(String.init) {
                 guard let target = page.tree.element(id: id), ["td", "th"].contains(page[target].name),
                       page.ancestor(of: target, named: ["table"]) == table
                 else { return .failed(node, "headers names \"\(id)\", which is not a cell of the same table.") }
@@ -109,15 +112,18 @@ public struct HeadersReferToSameTable: ACTRule {
     }
 }
 
-/// d0f69e Table header cell has assigned cells.
+/// d0f69e Table header cell has assigned cells (W3C ACT rule d0f69e, version of 19 January 2026):
+/// a visible header cell in the accessibility tree whose nearest semantic table or grid is in
+/// the tree too.
 public struct HeaderHasAssignedCells: ACTRule {
     public static let id = "d0f69e"
     public init(configuration: ACTConfiguration) {}
     public func targets(in page: AccessiblePage) -> [ACTTarget] {
         var assignedByTable: [Int: Set<Int>] = [:]
         return page.elements.compactMap { node in
-            guard ["columnheader", "rowheader"].contains(page.role(node) ?? ""), page.isIncluded(node),
-                  let table = page.semanticTable(node), page.isVisible(table), page.isIncluded(table)
+            guard ["columnheader", "rowheader"].contains(page.role(node) ?? ""), page.isHTML(node),
+                  page.isVisible(node), page.isIncluded(node),
+                  let table = page.semanticTable(node), page.isIncluded(table)
             else { return nil }
             let headers = assignedByTable[table] ?? {
                 let grid = TableGrid(table: table, page: page)

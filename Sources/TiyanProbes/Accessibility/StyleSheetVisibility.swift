@@ -8,7 +8,11 @@ import TiyanHTML
 /// specificity and order. Only rules outside `@media` (or for `all` / `screen`) count: which
 /// conditional rules apply depends on a window the prober does not have.
 enum StyleSheetVisibility {
-    static let properties: Set<String> = ["display", "visibility"]
+    /// Display and visibility decide hiddenness; the others feed "visible" and the text-spacing
+    /// rules (font size, and whether an inline declaration is beaten by an important sheet one).
+    static let properties: Set<String> = [
+        "display", "visibility", "opacity", "font-size", "letter-spacing", "word-spacing", "line-height",
+    ]
 
     static func declarations(of page: SitePage, site: SiteContext) -> [String: [StyleDeclaration]] {
         var texts: [String] = []

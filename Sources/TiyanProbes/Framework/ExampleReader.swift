@@ -2,7 +2,8 @@ import Foundation
 import TiyanConfig
 import TiyanCore
 
-/// Reads a rule's `examples: {triggering: [...], non_triggering: [...]}`. An example is either an
+/// Reads a rule's `examples: {triggering: [...], non_triggering: [...]}`, with optional
+/// `inapplicable: [...]` and `cant_tell: [...]` lists for rules that can say so. An example is either an
 /// HTML string (the home page) or a mapping describing the home response and further records.
 struct ExampleReader {
     let issues: ConfigurationIssues
@@ -25,7 +26,7 @@ struct ExampleReader {
             guard let kind = RuleExample.Kind(rawValue: entry.key) else {
                 issues.report(
                     line: entry.keyLine, field: "\(field).\(entry.key)",
-                    "unknown field (expected triggering, non_triggering)")
+                    "unknown field (expected triggering, non_triggering, inapplicable, cant_tell)")
                 continue
             }
             guard let items = entry.value.items else {

@@ -56,9 +56,13 @@ public struct ExampleRecord: Sendable, Hashable {
 /// A triggering or non-triggering example of a rule: documentation and test at once. It
 /// remembers its file and line so that a failing example points at itself.
 public struct RuleExample: Sendable, Hashable {
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
         case triggering
         case nonTriggering = "non_triggering"
+        /// The rule finds nothing to judge (status not_applicable; ACT `inapplicable`).
+        case inapplicable
+        /// The rule cannot decide from the archive (status undetermined; ACT `cantTell`).
+        case cantTell = "cant_tell"
     }
 
     public var kind: Kind
@@ -84,8 +88,16 @@ public struct RuleExample: Sendable, Hashable {
         self.runStart = runStart
     }
 
-    /// A triggering example fails its rule; a non-triggering one passes.
-    public var expectedStatus: Status { kind == .triggering ? .fail : .pass }
+    /// A triggering example fails its rule, a non-triggering one passes; the other two kinds
+    /// say the rule is not applicable or cannot tell.
+    public var expectedStatus: Status {
+        switch kind {
+        case .triggering: return .fail
+        case .nonTriggering: return .pass
+        case .inapplicable: return .notApplicable
+        case .cantTell: return .undetermined
+        }
+    }
 
     public static let targetID = "example"
 

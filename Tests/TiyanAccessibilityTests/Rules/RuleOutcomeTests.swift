@@ -1,5 +1,5 @@
 import Testing
-import TiyanAccessibility
+@testable import TiyanAccessibility
 
 /// Applicability edges of the rules (the YAML examples cover passed and failed).
 @Suite struct RuleOutcomeTests {
@@ -18,6 +18,47 @@ import TiyanAccessibility
         #expect(PageFixture("<p>x</p>", head: later).outcomes(MetaRefreshNoDelayStrict.self) == [.failed])
         let invalid = "<title>t</title><meta http-equiv=refresh content=\"+5\">"
         #expect(PageFixture("<p>x</p>", head: invalid).outcomes(MetaRefreshNoDelay.self).isEmpty)
+    }
+
+    @Test func viewportValuesTranslateAsDeviceAdaptationSays() {
+        #expect(ViewportAllowsZoom.properties("width = device-width ,, user-scalable=no;maximum-scale") == [
+            "width": "device-width", "user-scalable": "no",
+        ])
+        #expect(!ViewportAllowsZoom.userScalable("maybe"))
+        #expect(!ViewportAllowsZoom.userScalable("0.9"))
+        #expect(ViewportAllowsZoom.userScalable("-1"))
+        #expect(ViewportAllowsZoom.userScalable("yes"))
+        #expect(ViewportAllowsZoom.scale("abc") == 0)
+        #expect(ViewportAllowsZoom.scale("3px") == 3)
+        #expect(ViewportAllowsZoom.scale("-2") == nil)
+        #expect(ViewportAllowsZoom.scale("device-height") == 10)
+    }
+
+    @Test func attributeValuesTellASCIIWhiteSpaceFromOther() {
+        let f = PageFixture("<p id=a lang=\" \t\">x</p><p id=b lang=\"\u{3000}\">y</p><p id=c>z</p>")
+        #expect(f.page.valuedAttribute(f["a"], "lang") == nil)
+        #expect(f.page.valuedAttribute(f["b"], "lang") == "\u{3000}")
+        #expect(f.page.valuedAttribute(f["c"], "lang") == nil)
+        // de46e4 counts any value but "": white space is an invalid tag.
+        #expect(f.outcomes(ElementLanguageIsValid.self) == [.failed, .failed])
+    }
+
+    @Test func iframesInertOrTinyAreOutOfTabOrderScope() {
+        let link = "<a href='/'>x</a>"
+        #expect(PageFixture("<iframe tabindex=-1 srcdoc=\"\(link)\"></iframe>").outcomes(IframeNotExcludedFromTabOrder.self) == [.failed])
+        #expect(PageFixture("<div inert><iframe tabindex=-1 srcdoc=\"\(link)\"></iframe></div>").outcomes(IframeNotExcludedFromTabOrder.self).isEmpty)
+        #expect(PageFixture("<iframe tabindex=-1 srcdoc=\"<a href='/' style='display:none'>x</a>\"></iframe>").outcomes(IframeNotExcludedFromTabOrder.self).isEmpty)
+        #expect(PageFixture("<iframe tabindex=-1 src=/f.html></iframe>").outcomes(IframeNotExcludedFromTabOrder.self) == [.cantTell])
+    }
+
+    @Test func presentationalRoleConflicts() {
+        // Focusable: role none is set aside and the button keeps its role and the rule.
+        #expect(PageFixture("<button role=none></button>").outcomes(ButtonHasName.self) == [.failed])
+        #expect(PageFixture("<span role=none aria-label=x>t</span>").outcomes(GlobalPropertyNotProhibited.self) == [.failed])
+        #expect(PageFixture("<nav role=presentation aria-label=x>t</nav>").outcomes(DecorativeNotExposed.self) == [.failed])
+        #expect(PageFixture("<nav role=presentation>t</nav>").outcomes(DecorativeNotExposed.self) == [.passed])
+        // A link inside a button is one of its presentational children.
+        #expect(PageFixture("<div role=button tabindex=0>x<a href=/></a></div>").outcomes(LinkHasName.self).isEmpty)
     }
 
     @Test func viewportNeedsAZoomProperty() {
@@ -39,8 +80,17 @@ import TiyanAccessibility
     @Test func textSpacingFollowsInheritanceToTheText() {
         let inherited = PageFixture("<div style=\"font-size:16px; word-spacing: 2px !important\"><p style=\"font-size:10px\">a b</p></div>")
         #expect(inherited.outcomes(WordSpacingWideEnough.self) == [.passed])
-        let overridden = PageFixture("<div style=\"line-height:1em !important\"><p style=\"line-height:1.5em !important\">a b</p></div>")
+        let long = String(repeating: "word ", count: 60)
+        let overridden = PageFixture("<div style=\"line-height:1em !important\"><p style=\"line-height:1.5em !important\">\(long)</p></div>")
         #expect(overridden.outcomes(LineHeightWideEnough.self) == [.passed])
+        // The text's element is the target, its value inherited from the ancestor's style attribute.
+        #expect(PageFixture("<div style=\"letter-spacing: 1px !important\"><p>\(long)</p></div>").outcomes(LetterSpacingWideEnough.self) == [.failed])
+        // inherit passes the parent's value on with the parent's (lack of) importance.
+        #expect(PageFixture("<div style=\"letter-spacing: 1px\"><p style=\"letter-spacing: inherit !important\">\(long)</p></div>").outcomes(LetterSpacingWideEnough.self).isEmpty)
+        // Line height applies only to text with a soft wrap break.
+        #expect(PageFixture("<p style=\"line-height: 1 !important\">short</p>").outcomes(LineHeightWideEnough.self).isEmpty)
+        #expect(PageFixture("<p style=\"line-height: 1 !important; max-width: 100px\">\(long)</p>").outcomes(LineHeightWideEnough.self) == [.failed])
+        #expect(PageFixture("<p style=\"line-height: 1 !important; white-space: nowrap; width: 100px\">\(long)</p>").outcomes(LineHeightWideEnough.self).isEmpty)
         #expect(PageFixture("<p style=\"line-height: inherit !important\">a</p>").outcomes(LineHeightWideEnough.self).isEmpty)
         #expect(PageFixture("<p style=\"letter-spacing: initial !important\">a</p>").outcomes(LetterSpacingWideEnough.self) == [.failed])
         #expect(PageFixture("<p style=\"letter-spacing: calc(1px + 1em) !important\">a</p>").outcomes(LetterSpacingWideEnough.self) == [.cantTell])
