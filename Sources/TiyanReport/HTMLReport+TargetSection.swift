@@ -24,10 +24,20 @@ extension HTMLReport {
             if let total = score?.total {
                 out += " · Total 总分 <strong>\(ScoreText.format(total))</strong>"
                     + " (\(escapeHTML(score?.grade ?? "")))"
+            } else if let reason = score?.withheldReason(of: TargetScore.totalColumn) {
+                out += " · Total 总分 <strong>not rankable 不参与排名</strong>: \(escapeHTML(reason))"
             } else {
                 out += " · Total 总分 <strong>—</strong> (not scored 未评分)"
             }
+            if let coverage = score?.coverage[TargetScore.totalColumn] {
+                out += " · Measured 测得 <strong>\(Int(coverage.rounded(.down)))%</strong>"
+            }
             out += "</p>\n"
+            if let withheld = score?.withheld, !withheld.isEmpty {
+                out += "<ul class=\"withheld\">" + withheld.map { item in
+                    "<li>\(escapeHTML(item.column)): not rankable 不参与排名 — \(escapeHTML(item.reason))</li>"
+                }.joined() + "</ul>\n"
+            }
             if !dimensions.isEmpty {
                 out += "<h3>Assessment dimensions 评估维度</h3>\n"
                     + HTMLReport.dimensionChart(dimensions, targetID: target.id) + "\n"

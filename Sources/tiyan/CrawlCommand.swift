@@ -45,6 +45,11 @@ struct CrawlCommand: AsyncParsableCommand {
         valueName: "N"))
     var keep: Int?
 
+    @Option(name: .customLong("assert"), help: ArgumentHelp(
+        "Thresholds the run must meet (README, \"Thresholds\"); exit status 5 when one fails, after the run folder is complete.",
+        valueName: "FILE"))
+    var assertions: String?
+
     @OptionGroup var network: NetworkOptions
 
     func validate() throws {
@@ -68,6 +73,7 @@ struct CrawlCommand: AsyncParsableCommand {
     private func crawl() async throws {
         let startedAt = Date()
         let configuration = try loadConfiguration()
+        let check = try AssertionCheck(path: assertions, rules: configuration.pipeline.scorer.rules)
         let shard = self.shard.flatMap(Shard.init)
         let chosen = try select(configuration.targets.targets)
         let selected = shard?.select(chosen) ?? chosen
@@ -125,10 +131,12 @@ struct CrawlCommand: AsyncParsableCommand {
                           ("queries", queries ?? "")] + (shard.map { [("shard", $0.description)] } ?? [])
                     + network.recorded,
                 countsByStatus: RunPipeline.countsByStatus(outputs.results),
-                targetCount: outputs.contents.targets.count, pageCount: outputs.pages.count)
+                targetCount: outputs.contents.targets.count, pageCount: outputs.pages.count,
+                archiveSHA256: try ArchiveHash.sha256(ofFile: archivePath))
             try AtomicFile.write(HTMLReport.render(HTMLReportInput(
                 manifest: manifest, targets: outputs.contents.targets, scores: outputs.scores,
-                modules: pipeline.runner.modules, results: outputs.results, pages: outputs.pages)),
+                modules: pipeline.runner.modules, results: outputs.results, pages: outputs.pages,
+                minimumCoverage: pipeline.scorer.rules.coverage.minimum)),
                 to: directory + "/index.html")
             // Last: run.json is what marks the run complete (RunFolders.isComplete).
             try AtomicFile.write(manifest.render(), to: directory + "/run.json")
@@ -141,6 +149,7 @@ struct CrawlCommand: AsyncParsableCommand {
         // A shard is not a run an evaluator should open: `latest` is left to the merge.
         try RunRetention.conclude(root: out, runID: runID, keep: keep, movesLatest: shard == nil)
         print(directory)
+        try check?.enforce(scores: outputs.scores, results: outputs.results)
     }
 
     private struct Configuration {

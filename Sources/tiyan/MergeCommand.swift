@@ -108,7 +108,7 @@ struct MergeCommand: AsyncParsableCommand {
             targetsSHA256: first["targets_sha256"]?.stringValue ?? "",
             probesSHA256: first["probes_sha256"]?.stringValue ?? "", options: options,
             countsByStatus: RunPipeline.countsByStatus(results), targetCount: contents.targets.count,
-            pageCount: pages.count)
+            pageCount: pages.count, archiveSHA256: try? ArchiveHash.sha256(ofFile: archive))
         do {
             try AtomicFile.write(resultLines, to: directory + "/results.jsonl")
             try AtomicFile.write(ScoresFile.render(
@@ -117,7 +117,8 @@ struct MergeCommand: AsyncParsableCommand {
             try AtomicFile.write(PagesFile.render(pages), to: directory + "/pages.jsonl")
             try AtomicFile.write(HTMLReport.render(HTMLReportInput(
                 manifest: manifest, targets: contents.targets, scores: scores, modules: moduleList,
-                results: results, pages: pages)), to: directory + "/index.html")
+                results: results, pages: pages, minimumCoverage: scorer.rules.coverage.minimum)),
+                to: directory + "/index.html")
             // Last: run.json marks the run complete.
             try AtomicFile.write(manifest.render(), to: directory + "/run.json")
         } catch {

@@ -22,6 +22,10 @@ struct ReprobeCommand: AsyncParsableCommand {
     @Option(help: "The probes directory.")
     var probes: String = "probes"
 
+    @Option(name: .customLong("assert"), help: ArgumentHelp(
+        "Thresholds the re-scored run must meet, as for crawl; exit status 5 when one fails.", valueName: "FILE"))
+    var assertions: String?
+
     func run() async throws {
         do {
             let archive = runDirectory + "/archive.warc.gz"
@@ -34,6 +38,7 @@ struct ReprobeCommand: AsyncParsableCommand {
             } catch let errors as ConfigurationErrors {
                 throw RunFailure("bad configuration:\n" + errors.description)
             }
+            let check = try AssertionCheck(path: assertions, rules: pipeline.scorer.rules)
             let lock = try RunLock(path: runDirectory + "/.tiyan.lock")
             defer { lock.release() }
             let outputs = try await pipeline.evaluate(archive: archive)
@@ -42,6 +47,7 @@ struct ReprobeCommand: AsyncParsableCommand {
             try writeReport(outputs, pipeline: pipeline)
             Progress.line("tiyan: reprobed \(outputs.contents.targets.count) targets, \(outputs.results.count) results")
             print(runDirectory)
+            try check?.enforce(scores: outputs.scores, results: outputs.results)
         } catch let failure as RunFailure {
             Progress.line("tiyan: \(failure.description)")
             throw ExitCode(1)
@@ -83,7 +89,8 @@ struct ReprobeCommand: AsyncParsableCommand {
         do {
             try AtomicFile.write(HTMLReport.render(HTMLReportInput(
                 manifest: manifest, targets: outputs.contents.targets, scores: outputs.scores,
-                modules: pipeline.runner.modules, results: outputs.results, pages: outputs.pages)),
+                modules: pipeline.runner.modules, results: outputs.results, pages: outputs.pages,
+                minimumCoverage: pipeline.scorer.rules.coverage.minimum)),
                 to: runDirectory + "/index.html")
         } catch {
             throw RunFailure("cannot write \(runDirectory)/index.html: \(error)")

@@ -81,7 +81,7 @@ enum ReportFixture {
             targetsSHA256: String(repeating: "a", count: 64), probesSHA256: String(repeating: "b", count: 64),
             options: [("targets", "targets.yaml"), ("user_agent", "<desktop>")],
             countsByStatus: [.pass: 1, .fail: 1, .partial: 1, .blocked: 1, .unreachable: 1, .notApplicable: 1],
-            targetCount: targets.count, pageCount: pages.count)
+            targetCount: targets.count, pageCount: pages.count, archiveSHA256: String(repeating: "c", count: 64))
     }
 
     /// As scoring would give them; evil has none (no chart).
