@@ -97,6 +97,9 @@ extension HTMLReport {
             else { return "" }
             var out = " <small class=\"record\">(<a href=\"#\(pageAnchor(found.line))\">pages.jsonl line \(found.line)</a>"
             if let offset = found.page.warcOffset { out += " · WARC offset <code>\(offset)</code>" }
+            if ArchivedCopy.isKept(found.page), let offset = found.page.warcOffset {
+                out += " · <a href=\"\(ArchivedCopy.path(offset: offset))\">archived copy 存档</a>"
+            }
             return out + ")</small>"
         }
 
@@ -118,7 +121,11 @@ extension HTMLReport {
                 out += "<td>\(escapeHTML(page.charset ?? ""))"
                 if let source = page.charsetSource { out += " <small>(\(escapeHTML(source)))</small>" }
                 out += "</td><td class=\"num\">\(page.bytes)</td><td class=\"num\">\(page.milliseconds)</td>"
-                out += "<td class=\"num\">\(page.warcOffset.map(String.init) ?? "—")</td>"
+                if ArchivedCopy.isKept(page), let offset = page.warcOffset {
+                    out += "<td class=\"num\"><a href=\"\(ArchivedCopy.path(offset: offset))\">\(offset)</a></td>"
+                } else {
+                    out += "<td class=\"num\">\(page.warcOffset.map(String.init) ?? "—")</td>"
+                }
                 out += "<td>\(notes(page))</td></tr>\n"
             }
             return out + "</tbody>\n</table></div></div>\n"

@@ -133,6 +133,7 @@ struct CrawlCommand: AsyncParsableCommand {
                 countsByStatus: RunPipeline.countsByStatus(outputs.results),
                 targetCount: outputs.contents.targets.count, pageCount: outputs.pages.count,
                 archiveSHA256: try ArchiveHash.sha256(ofFile: archivePath))
+            try ArchivedCopies.write(archive: archivePath, pages: outputs.pages, runID: runID, to: directory)
             try AtomicFile.write(HTMLReport.render(HTMLReportInput(
                 manifest: manifest, targets: outputs.contents.targets, scores: outputs.scores,
                 modules: pipeline.runner.modules, results: outputs.results, pages: outputs.pages,

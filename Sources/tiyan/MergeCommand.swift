@@ -115,6 +115,7 @@ struct MergeCommand: AsyncParsableCommand {
                 targets: contents.targets, scores: scores, modules: moduleList, algorithmVersion: scorer.algorithmVersion),
                                  to: directory + "/scores.csv")
             try AtomicFile.write(PagesFile.render(pages), to: directory + "/pages.jsonl")
+            try ArchivedCopies.write(archive: archive, pages: pages, runID: runID, to: directory)
             try AtomicFile.write(HTMLReport.render(HTMLReportInput(
                 manifest: manifest, targets: contents.targets, scores: scores, modules: moduleList,
                 results: results, pages: pages, minimumCoverage: scorer.rules.coverage.minimum)),

@@ -87,6 +87,8 @@ struct ReprobeCommand: AsyncParsableCommand {
             countsByStatus: RunPipeline.countsByStatus(outputs.results),
             targetCount: outputs.contents.targets.count, pageCount: outputs.pages.count)
         do {
+            try ArchivedCopies.write(archive: runDirectory + "/archive.warc.gz", pages: outputs.pages,
+                                     runID: manifest.runID, to: runDirectory)
             try AtomicFile.write(HTMLReport.render(HTMLReportInput(
                 manifest: manifest, targets: outputs.contents.targets, scores: outputs.scores,
                 modules: pipeline.runner.modules, results: outputs.results, pages: outputs.pages,

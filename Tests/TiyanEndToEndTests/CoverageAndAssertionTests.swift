@@ -62,6 +62,26 @@ import TiyanCore
         #expect(markdown.contains("| measured |") && markdown.contains("Not rankable"))
     }
 
+    @Test func evidenceLinksToArchivedCopiesThatShowTheSourceAsText() async throws {
+        let run = try await FixtureRun.shared.value
+        let html = try run.file("index.html")
+        let links = Set(html.matches(of: /href="(archived\/[0-9]+\.html)"/).map { String($0.1) })
+        #expect(links.count > 100, "\(links.count) archived copies linked")
+        for link in links {
+            #expect(FileManager.default.fileExists(atPath: run.directory + "/" + link), "\(link) missing")
+        }
+        // 注入省's home page carries script payloads: its copy shows them escaped, under the report's CSP.
+        let pages = try run.file("pages.jsonl").split(separator: "\n")
+        let inject = try #require(pages.first { $0.contains(#""target":"inject""#) && $0.contains(#""role":"home""#) })
+        let offset = try #require(try JSONValue.parse(String(inject))["warc_offset"]?.doubleValue)
+        let copy = try String(contentsOfFile: run.directory + "/archived/\(Int(offset)).html", encoding: .utf8)
+        #expect(copy.contains("default-src 'none'"))
+        #expect(copy.contains("&lt;script") && copy.components(separatedBy: "<script").count == 1)
+        #expect(copy.contains("北京时间") && copy.contains("WARC offset"))
+        let manifest = try JSONValue.parse(try run.file("run.json"))
+        #expect(manifest["archive_sha256"]?.stringValue?.count == 64)
+    }
+
     @Test func aBreachedAssertionExitsWith5AfterTheRunIsComplete() async throws {
         let fixtures = try await FixtureCrawl.start()
         defer { Task { await fixtures.stop() } }
