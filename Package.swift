@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "TiyanProbes", dependencies: ["TiyanCore", "TiyanHTML", "TiyanConfig", "TiyanAccessibility", "TiyanCSS"],
                 swiftSettings: strict),
         .target(name: "TiyanScoring", dependencies: ["TiyanCore", "TiyanConfig"], swiftSettings: strict),
-        .target(name: "TiyanReport", dependencies: ["TiyanCore", "TiyanScoring"], swiftSettings: strict),
+        .target(name: "TiyanReport", dependencies: ["TiyanCore", "TiyanScoring", "TiyanConfig"], swiftSettings: strict),
         .executableTarget(name: "tiyan", dependencies: [
             "TiyanCore", "TiyanFetch", "TiyanHTML", "TiyanArchive", "TiyanConfig", "TiyanCrawl",
             "TiyanProbes", "TiyanScoring", "TiyanReport",
