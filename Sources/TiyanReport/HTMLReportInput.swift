@@ -19,13 +19,16 @@ public struct HTMLReportInput: Sendable {
     public var dimensions: [String: [DimensionScore]]
     /// scoring.yaml's coverage minimum (0–100), for the report's explanation of n/r.
     public var minimumCoverage: Double
+    /// Indicator names, sources, pass requirements and fixes.
+    public var guide: IndicatorGuide
 
     public init(
         manifest: RunManifest, targets: [Target], scores: [TargetScore], modules: [String],
         results: [IndicatorResult], pages: [PageLine], dimensions: [String: [DimensionScore]]? = nil,
-        minimumCoverage: Double = 0
+        minimumCoverage: Double = 0, guide: IndicatorGuide = IndicatorGuide()
     ) {
         self.minimumCoverage = minimumCoverage
+        self.guide = guide
         self.manifest = manifest
         self.targets = targets
         self.scores = scores

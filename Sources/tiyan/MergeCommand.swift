@@ -3,6 +3,7 @@ import Foundation
 import TiyanArchive
 import TiyanConfig
 import TiyanCore
+import TiyanProbes
 import TiyanReport
 import TiyanScoring
 
@@ -85,8 +86,11 @@ struct MergeCommand: AsyncParsableCommand {
         let moduleList = modules ?? []
         let first = set.first.manifest
         let scorer: Scorer
+        let guide: IndicatorGuide
         do {
-            scorer = Scorer(rules: try ScoringRules.load(from: try ProbeConfiguration.load(directory: probes)))
+            let configuration = try ProbeConfiguration.load(directory: probes)
+            scorer = Scorer(rules: try ScoringRules.load(from: configuration))
+            guide = try IndicatorGuides.make(runner: try ProbeRunner(configuration: configuration), configuration: configuration)
         } catch {
             throw RunFailure("bad scoring configuration in \(probes): \(error)")
         }
@@ -118,7 +122,8 @@ struct MergeCommand: AsyncParsableCommand {
             try ArchivedCopies.write(archive: archive, pages: pages, runID: runID, to: directory)
             try AtomicFile.write(HTMLReport.render(HTMLReportInput(
                 manifest: manifest, targets: contents.targets, scores: scores, modules: moduleList,
-                results: results, pages: pages, minimumCoverage: scorer.rules.coverage.minimum)),
+                results: results, pages: pages, minimumCoverage: scorer.rules.coverage.minimum,
+                guide: guide)),
                 to: directory + "/index.html")
             // Last: run.json marks the run complete.
             try AtomicFile.write(manifest.render(), to: directory + "/run.json")

@@ -92,7 +92,7 @@ struct ReprobeCommand: AsyncParsableCommand {
             try AtomicFile.write(HTMLReport.render(HTMLReportInput(
                 manifest: manifest, targets: outputs.contents.targets, scores: outputs.scores,
                 modules: pipeline.runner.modules, results: outputs.results, pages: outputs.pages,
-                minimumCoverage: pipeline.scorer.rules.coverage.minimum)),
+                minimumCoverage: pipeline.scorer.rules.coverage.minimum, guide: pipeline.guide)),
                 to: runDirectory + "/index.html")
         } catch {
             throw RunFailure("cannot write \(runDirectory)/index.html: \(error)")
