@@ -6,7 +6,9 @@ public import TiyanCore
 /// An indicator's score is 1 for pass and 0 for fail unless the probe gave its own (a ratio),
 /// and the probe's score for partial. not_applicable, undetermined, blocked, unreachable and
 /// error carry none: they weigh 0 and never count as failures. A module, total, dimension or
-/// item with nothing scored in it is nil, not 0.
+/// item with nothing scored in it is nil, not 0. They do count against coverage: a score whose
+/// measured share of the weight owed is below `rules.coverage.minimum` is withheld (nil, with
+/// the reason in `TargetScore.withheld`), so what could not be measured is never ranked.
 public struct Scorer: Sendable {
     public let rules: ScoringRules
 
