@@ -30,7 +30,8 @@ let package = Package(
         .target(name: "TiyanFetch", dependencies: ["TiyanCore", "CCurl", "CCurlShim"], swiftSettings: strict),
         .target(name: "TiyanHTML", dependencies: ["TiyanCore", "CLibXML2", "CXMLShim"], swiftSettings: strict),
         .target(name: "TiyanCSS", swiftSettings: strict),
-        .target(name: "TiyanArchive", dependencies: ["TiyanCore", "CZlib"], swiftSettings: strict),
+        .target(name: "TiyanArchive", dependencies: ["TiyanCore", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: strict),
         .target(name: "TiyanConfig", dependencies: ["TiyanCore", "Yams",
                                                     .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strict),
@@ -40,7 +41,7 @@ let package = Package(
         .target(name: "TiyanProbes", dependencies: ["TiyanCore", "TiyanHTML", "TiyanConfig", "TiyanAccessibility", "TiyanCSS"],
                 swiftSettings: strict),
         .target(name: "TiyanScoring", dependencies: ["TiyanCore", "TiyanConfig"], swiftSettings: strict),
-        .target(name: "TiyanReport", dependencies: ["TiyanCore", "TiyanScoring"], swiftSettings: strict),
+        .target(name: "TiyanReport", dependencies: ["TiyanCore", "TiyanScoring", "TiyanConfig"], swiftSettings: strict),
         .executableTarget(name: "tiyan", dependencies: [
             "TiyanCore", "TiyanFetch", "TiyanHTML", "TiyanArchive", "TiyanConfig", "TiyanCrawl",
             "TiyanProbes", "TiyanScoring", "TiyanReport",

@@ -60,7 +60,8 @@ enum RecordLayout {
             fields.append(("Content-Type", "application/http;msgtype=response"))
             let head = HTTPMessage.responseHead(status: status, headers: resource.headers,
                                                 bodyLength: resource.body.count)
-            members.append(WARCRecord(fields: fields, block: Data()).serialized(blockParts: [head, resource.body]))
+            members.append(WARCRecord(fields: fields, block: Data()).serialized(blockParts: [head, resource.body],
+                                                                                   payload: resource.body))
             subjectID = responseID
             concurrent.append(responseID)
         }

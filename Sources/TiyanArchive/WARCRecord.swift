@@ -24,11 +24,19 @@ struct WARCRecord {
     static func newRecordID() -> String { "<urn:uuid:\(UUID().uuidString.lowercased())>" }
 
     /// The record as byte ranges to write in order; the block is passed along, not copied.
-    func serialized(blockParts: [Data]? = nil) -> [Data] {
+    /// WARC-Block-Digest covers the whole block and, given `payload` (the HTTP body of a response),
+    /// WARC-Payload-Digest covers that, so `warcio check` and any later reader can tell an intact
+    /// record from a damaged or altered one.
+    func serialized(blockParts: [Data]? = nil, payload: Data? = nil) -> [Data] {
         let parts = blockParts ?? [block]
         let length = parts.reduce(0) { $0 + $1.count }
         var head = "WARC/1.1\r\n"
-        for field in fields { head += field.name + ": " + Self.fieldValue(field.value) + "\r\n" }
+        var digested = fields
+        let insertAt = digested.firstIndex { $0.name == "Content-Type" } ?? digested.endIndex
+        var digests = [(name: "WARC-Block-Digest", value: WARCDigest.of(parts))]
+        if let payload { digests.append((name: "WARC-Payload-Digest", value: WARCDigest.of([payload]))) }
+        digested.insert(contentsOf: digests, at: insertAt)
+        for field in digested { head += field.name + ": " + Self.fieldValue(field.value) + "\r\n" }
         head += "Content-Length: \(length)\r\n\r\n"
         return [Data(head.utf8)] + parts + [Self.recordEnd]
     }

@@ -33,3 +33,11 @@ func linkOrText(_ url: String) -> String {
     guard let href = linkTarget(url) else { return "<span class=\"url\">" + escapeHTML(url) + "</span>" }
     return "<a class=\"url\" href=\"" + href + "\" rel=\"noopener noreferrer\">" + escapeHTML(url) + "</a>"
 }
+
+/// `linkOrText` with the visible text clipped: long query strings repeated in every row made up
+/// much of the report's bytes, and the full URL stays in the href and the archived copy.
+func shortLink(_ url: String, limit: Int = 72) -> String {
+    let shown = url.count > limit ? String(url.prefix(limit - 1)) + "…" : url
+    guard let href = linkTarget(url) else { return "<span class=\"url\">" + escapeHTML(shown) + "</span>" }
+    return "<a class=\"url\" href=\"" + href + "\">" + escapeHTML(shown) + "</a>"
+}

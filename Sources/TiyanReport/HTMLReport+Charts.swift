@@ -22,25 +22,30 @@ extension HTMLReport {
             out += "<text x=\"\(x)\" y=\"\(cellHeight - 8)\" text-anchor=\"middle\" class=\"head\">\(escapeHTML(label))</text>"
         }
         out += "</svg>"
-        for (row, target) in input.targets.enumerated() {
+        for (row, target, rank) in input.ranked {
             let score = scores[target.id]
             out += "<svg class=\"chart per-target t\(row)\" role=\"img\" width=\"\(width)\" height=\"\(cellHeight)\" "
                 + "viewBox=\"0 0 \(width) \(cellHeight)\"><title>\(escapeHTML(target.id)) module scores</title>"
                 + "<a href=\"#\(anchor(target.id))\">"
-            out += "<text x=\"4\" y=\"\(cellHeight - 8)\" class=\"label\">\(escapeHTML(Self.clip(target.id + " " + target.name, 24)))</text>"
+            out += "<text x=\"4\" y=\"\(cellHeight - 8)\" class=\"label\">"
+                + "\(escapeHTML(Self.clip((rank.map { "\($0). " } ?? "– ") + target.id + " " + target.name, 24)))</text>"
             for (column, module) in columns.enumerated() {
                 let value = module == "total" ? score?.total : score?.score(of: module)
+                let withheld = score?.withheldReason(of: module)
+                let coverage = score?.coverage[module].map { " · \(Int($0.rounded(.down)))% measured" } ?? ""
                 let x = labelWidth + column * cellWidth
+                let shown = value.map { ScoreText.format($0) } ?? (withheld == nil ? "—" : "n/r")
                 out += "<rect x=\"\(x + 1)\" y=\"1\" width=\"\(cellWidth - 2)\" height=\"\(cellHeight - 2)\" "
                     + "fill=\"\(Self.heat(value))\"><title>\(escapeHTML(target.id)) · \(escapeHTML(module)): "
-                    + "\(value.map { ScoreText.format($0) } ?? "not scored 未评分")</title></rect>"
-                out += "<text x=\"\(x + cellWidth / 2)\" y=\"\(cellHeight - 8)\" text-anchor=\"middle\">"
-                    + "\(value.map { ScoreText.format($0) } ?? "—")</text>"
+                    + escapeHTML(value.map { ScoreText.format($0) }
+                        ?? withheld.map { "not rankable 不参与排名: \($0)" } ?? "not scored 未评分") + "\(coverage)</title></rect>"
+                out += "<text x=\"\(x + cellWidth / 2)\" y=\"\(cellHeight - 8)\" text-anchor=\"middle\">\(shown)</text>"
             }
             out += "</a></svg>"
         }
         out += "<figcaption>Module scores 0–100 per target; red is low, green high, grey — not scored "
-            + "(nothing in it could be measured). 红低绿高，灰色为未评分。</figcaption></figure>\n"
+            + "(nothing in it could be measured), n/r not rankable (too little measured). Rows in rank order. "
+            + "红低绿高，灰色为未评分，n/r 为测得比例不足、不参与排名。</figcaption></figure>\n"
         return out
     }
 

@@ -17,11 +17,18 @@ public struct HTMLReportInput: Sendable {
     /// depend on how scoring maps indicators onto them; a target without an entry gets no chart.
     /// Taken from `scores` unless given.
     public var dimensions: [String: [DimensionScore]]
+    /// scoring.yaml's coverage minimum (0–100), for the report's explanation of n/r.
+    public var minimumCoverage: Double
+    /// Indicator names, sources, pass requirements and fixes.
+    public var guide: IndicatorGuide
 
     public init(
         manifest: RunManifest, targets: [Target], scores: [TargetScore], modules: [String],
-        results: [IndicatorResult], pages: [PageLine], dimensions: [String: [DimensionScore]]? = nil
+        results: [IndicatorResult], pages: [PageLine], dimensions: [String: [DimensionScore]]? = nil,
+        minimumCoverage: Double = 0, guide: IndicatorGuide = IndicatorGuide()
     ) {
+        self.minimumCoverage = minimumCoverage
+        self.guide = guide
         self.manifest = manifest
         self.targets = targets
         self.scores = scores
@@ -35,5 +42,19 @@ public struct HTMLReportInput: Sendable {
                     (score.targetID, score.dimensions.map { (dimension: $0.name, score: $0.score) })
                 },
                 uniquingKeysWith: { first, _ in first })
+    }
+}
+
+extension HTMLReportInput {
+    /// Targets in league-table order (rank on the total, withheld and unscored last), each with
+    /// its position in `targets`: the `tN` class the target filter uses stays tied to the target.
+    var ranked: [(index: Int, target: Target, rank: Int?)] {
+        let totals = Dictionary(scores.map { ($0.targetID, $0.total) }, uniquingKeysWith: { first, _ in first })
+        let positions = Dictionary(targets.enumerated().map { ($0.element.id, $0.offset) },
+                                   uniquingKeysWith: { first, _ in first })
+        return CompetitionRanking.rank(targets.map { (id: $0.id, score: totals[$0.id] ?? nil) }).compactMap { entry in
+            guard let index = positions[entry.id] else { return nil }
+            return (index, targets[index], entry.rank)
+        }
     }
 }

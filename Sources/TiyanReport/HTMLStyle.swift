@@ -4,7 +4,7 @@ enum HTMLStyle {
     static let css = """
 
         :root{font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1f2328;background:#fff}
-        body{margin:0 auto;max-width:1440px;padding:1rem 1.5rem;line-height:1.45}
+        body{margin:0 auto;max-width:1440px;padding:1rem 1.5rem;line-height:1.45;overflow-wrap:anywhere}
         h1{font-size:1.5rem;margin:.2rem 0 .6rem}
         h2{font-size:1.25rem;margin:1.6rem 0 .4rem;border-bottom:2px solid #d0d7de;padding-bottom:.2rem}
         h3{font-size:1.05rem;margin:1rem 0 .3rem}
@@ -31,7 +31,22 @@ enum HTMLStyle {
         .b-unreachable{background:#57606a}.b-error{background:#24292f}
         tr.failed td{background:#fff8f8}
         .meta,.note,.empty,footer{color:#57606a}
-        .filters{position:sticky;top:0;background:#fff;padding:.3rem 0;border-bottom:1px solid #d0d7de;z-index:1;font-size:.85rem;max-height:40vh;overflow:auto}
+        .filters{position:sticky;top:0;background:#fff;padding:.3rem 0;border-bottom:1px solid #d0d7de;z-index:1;font-size:.85rem;max-height:5.5rem;overflow:auto;box-sizing:border-box}
+        [id]{scroll-margin-top:6.5rem}
+        section.target{content-visibility:auto;contain-intrinsic-size:auto 1400px}
+        svg.chart.dimensions{max-width:100%;height:auto}
+        details.group{margin:.4rem 0;border:1px solid #d0d7de;border-radius:.3rem;padding:.2rem .5rem}
+        details.group>summary{cursor:pointer;font-weight:600;padding:.2rem 0}
+        details.group table{margin:.3rem 0}
+        table.indicators td:first-child{min-width:9rem}
+        .fix{margin-top:.3rem}.pass-needs{margin-top:.3rem;color:#57606a}.source{font-size:.8rem;color:#57606a}
+        a.self{text-decoration:none}
+        ul.withheld{color:#57606a;margin:.2rem 0 .5rem}
+        @media (max-width:700px){body{padding:.5rem .6rem}.filters{position:static;max-height:none}[id]{scroll-margin-top:.5rem}
+        dl.run{grid-template-columns:1fr}dl.run dd{margin-bottom:.3rem}
+        table.indicators,table.indicators tbody,table.indicators tr,table.indicators td{display:block;width:auto}
+        table.indicators thead{display:none}table.indicators tr{border-top:1px solid #d0d7de;padding:.3rem 0}
+        table.indicators td{border:0;padding:.1rem 0}table.indicators td:first-child{min-width:0}}
         .filters fieldset{display:inline;border:0;margin:0 .8rem 0 0;padding:0}
         .filters legend{display:inline;font-weight:600;margin-right:.4rem;float:left}
         .filters .choice{white-space:nowrap;margin-right:.6rem}

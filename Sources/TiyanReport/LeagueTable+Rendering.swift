@@ -12,7 +12,7 @@ extension LeagueTable {
         out += "\n"
         out += TextTable.render(header: header(moves: "move", delta: "Δtotal"),
                                 rows: rows.map { textFields($0) },
-                                rightAligned: Set([0, 3] + (earlier == nil ? [] : [5, 6])))
+                                rightAligned: Set([0, 3, 5] + (earlier == nil ? [] : [6, 7])))
         if !dropped.isEmpty {
             out += "\nDropped since the earlier run:\n"
             for row in dropped {
@@ -24,18 +24,50 @@ extension LeagueTable {
                 + rows.filter { !$0.vetoes.isEmpty }.map { "\($0.id) (\($0.vetoes.joined(separator: ", ")))" }
                 .joined(separator: "; ") + "\n"
         }
+        let withheld = withheldLines()
+        if !withheld.isEmpty {
+            out += "\nNot rankable (too little measured; see probes/scoring.yaml `coverage`):\n"
+            for line in withheld { out += "  \(line)\n" }
+        }
         return out
     }
 
+    /// One line per target with withheld scores: `id total: 7% measured (minimum 50%): …`.
+    private func withheldLines() -> [String] {
+        rows.compactMap { row in
+            var parts: [String] = []
+            if let reason = row.withheld { parts.append("total: \(reason)") }
+            for (column, cell) in zip(columns, row.cells) {
+                if let reason = cell.withheld { parts.append("\(column): \(reason)") }
+            }
+            return parts.isEmpty ? nil : "\(row.id)  " + parts.joined(separator: "; ")
+        }
+    }
+
+    /// `88%` beside a score; `n/r 31%` where the score is withheld; empty in files before coverage.
+    static func coverageText(_ coverage: Double?) -> String {
+        guard let coverage, coverage.isFinite else { return "–" }
+        return "\(Int(coverage.rounded(.down)))%"
+    }
+
+    static func scoreText(_ score: Double?, withheld: String?, coverage: Double?) -> String {
+        withheld != nil ? "n/r" : Self.score(score)
+    }
+
     private func header(moves: String, delta: String) -> [String] {
-        ["rank", "id", "name", "total", "grade"] + (earlier == nil ? [] : [moves, delta]) + columns
+        ["rank", "id", "name", "total", "grade", "measured"] + (earlier == nil ? [] : [moves, delta]) + columns
     }
 
     private func textFields(_ row: Row) -> [String] {
-        var fields = [row.rank.map(String.init) ?? "–", row.id, row.name, Self.score(row.total), row.grade ?? "–"]
+        var fields = [row.rank.map(String.init) ?? "–", row.id, row.name,
+                      Self.scoreText(row.total, withheld: row.withheld, coverage: row.coverage), row.grade ?? "–",
+                      Self.coverageText(row.coverage)]
         if earlier != nil { fields += movementFields(row.movement) }
         fields += row.cells.map { cell in
-            cell.score == nil ? "–" : "\(Self.score(cell.score)) (\(cell.rank.map(String.init) ?? "–"))"
+            let coverage = cell.coverage == nil ? "" : " " + Self.coverageText(cell.coverage)
+            if cell.withheld != nil { return "n/r" + coverage }
+            return cell.score == nil ? "–" + coverage
+                : "\(Self.score(cell.score)) (\(cell.rank.map(String.init) ?? "–"))" + coverage
         }
         return fields
     }
@@ -60,7 +92,7 @@ extension LeagueTable {
         let head = header(moves: "move", delta: "Δtotal")
         out += "| " + head.map(Self.markdown).joined(separator: " | ") + " |\n"
         out += "|" + head.enumerated().map { index, _ in
-            [0, 3].contains(index) || (earlier != nil && [5, 6].contains(index)) ? " ---: " : " --- "
+            [0, 3, 5].contains(index) || (earlier != nil && [6, 7].contains(index)) ? " ---: " : " --- "
         }.joined(separator: "|") + "|\n"
         for row in rows {
             out += "| " + textFields(row).map(Self.markdown).joined(separator: " | ") + " |\n"
@@ -69,6 +101,11 @@ extension LeagueTable {
             out += "\nDropped since the earlier run: "
                 + dropped.map { "\(Self.markdown($0.id)) \(Self.markdown($0.name)) (was rank \($0.rank.map(String.init) ?? "–"))" }
                 .joined(separator: ", ") + "\n"
+        }
+        let withheld = withheldLines()
+        if !withheld.isEmpty {
+            out += "\nNot rankable (too little measured):\n\n"
+            for line in withheld { out += "- " + Self.markdown(line) + "\n" }
         }
         return out
     }
@@ -84,15 +121,18 @@ extension LeagueTable {
     /// One row per target of the latest run, then one per dropped target; `<column>_rank` after
     /// each score column; movement columns only with an earlier run.
     public func renderCSV() -> String {
-        var head = ["rank", "id", "name", "region", "total", "grade"]
-        for column in columns { head += [column, column + "_rank"] }
+        var head = ["rank", "id", "name", "region", "total", "grade", "total_coverage", "total_not_rankable"]
+        for column in columns { head += [column, column + "_rank", column + "_coverage", column + "_not_rankable"] }
         head += ["veto", "algorithm_version"]
         if earlier != nil { head += ["movement", "rank_delta", "total_delta"] }
         var out = CSVField.row(head) + "\n"
         for row in rows {
             var fields = [row.rank.map(String.init) ?? "", row.id, row.name, row.region, ScoreText.format(row.total),
-                          row.grade ?? ""]
-            for cell in row.cells { fields += [ScoreText.format(cell.score), cell.rank.map(String.init) ?? ""] }
+                          row.grade ?? "", ScoreText.format(row.coverage), row.withheld ?? ""]
+            for cell in row.cells {
+                fields += [ScoreText.format(cell.score), cell.rank.map(String.init) ?? "", ScoreText.format(cell.coverage),
+                           cell.withheld ?? ""]
+            }
             fields += [row.vetoes.joined(separator: ";"), run.algorithmVersion ?? ""]
             if earlier != nil {
                 switch row.movement {
@@ -105,7 +145,8 @@ extension LeagueTable {
             out += CSVField.row(fields) + "\n"
         }
         for row in dropped {
-            var fields = ["", row.id, row.name, "", "", ""] + columns.flatMap { _ in ["", ""] } + ["", run.algorithmVersion ?? ""]
+            var fields = ["", row.id, row.name, "", "", "", "", ""] + columns.flatMap { _ in ["", "", "", ""] }
+                + ["", run.algorithmVersion ?? ""]
             fields += ["dropped", "", ""]
             out += CSVField.row(fields) + "\n"
         }
@@ -128,8 +169,12 @@ extension LeagueTable {
                 ("rank", row.rank.map { .int($0) } ?? .null), ("id", .string(row.id)), ("name", .string(row.name)),
                 ("region", .string(row.region)), ("total", number(row.total)),
                 ("grade", row.grade.map(JSONValue.string) ?? .null),
+                ("coverage", number(row.coverage)),
+                ("not_rankable", row.withheld.map(JSONValue.string) ?? .null),
                 ("scores", .object(zip(columns, row.cells).map { column, cell in
-                    (column, .object([("score", number(cell.score)), ("rank", cell.rank.map { .int($0) } ?? .null)]))
+                    (column, .object([("score", number(cell.score)), ("rank", cell.rank.map { .int($0) } ?? .null),
+                                      ("coverage", number(cell.coverage)),
+                                      ("not_rankable", cell.withheld.map(JSONValue.string) ?? .null)]))
                 })),
                 ("vetoes", .array(row.vetoes.map(JSONValue.string))),
             ]

@@ -11,6 +11,10 @@ public struct LeagueTable: Sendable {
     public struct Cell: Sendable {
         public var score: Double?
         public var rank: Int?
+        /// Measured share of the column's indicator weight (0–100); nil in files before coverage.
+        public var coverage: Double?
+        /// Why the score is withheld (not graded, not ranked), when it is.
+        public var withheld: String?
     }
 
     public enum Movement: Sendable {
@@ -27,6 +31,9 @@ public struct LeagueTable: Sendable {
         public var rank: Int?
         public var total: Double?
         public var grade: String?
+        public var coverage: Double?
+        /// Why the total is withheld (not graded, not ranked), when it is.
+        public var withheld: String?
         public var cells: [Cell]
         public var vetoes: [String]
         public var movement: Movement?
@@ -79,7 +86,11 @@ public struct LeagueTable: Sendable {
             }
             rows.append(Row(
                 id: row.id, name: row.name, region: row.region, rank: entry.rank, total: row.total, grade: row.grade,
-                cells: columns.map { Cell(score: row.scores[$0], rank: columnRanks[$0]?[row.id]) },
+                coverage: row.coverage["total"], withheld: row.withheld["total"],
+                cells: columns.map { column in
+                    Cell(score: row.scores[column], rank: columnRanks[column]?[row.id],
+                         coverage: row.coverage(of: column, in: scores), withheld: row.withheldReason(of: column, in: scores))
+                },
                 vetoes: row.vetoes, movement: movement))
         }
         var dropped: [Dropped] = []

@@ -72,8 +72,22 @@ public struct RunDiff: Sendable {
                        removedTargets: oldTargets.filter { !newSet.contains($0) }, names: names)
     }
 
+    /// Timing indicators whose value is a duration in milliseconds that two identical crawls
+    /// never reproduce exactly: with the same status and score, values within `absolute` ms or
+    /// `relative` of the larger (whichever allows more) are no change. SR-07 is one run's median
+    /// search time from one vantage point; 250 ms / 25 % is above the jitter of a loaded
+    /// machine and below the 1–3 s steps that its threshold (probes/search.yaml) judges.
+    public static let timingTolerances: [String: (absolute: Double, relative: Double)] = [
+        "SR-07": (absolute: 250, relative: 0.25),
+    ]
+
     static func differs(_ a: ResultLine, _ b: ResultLine) -> Bool {
-        a.status != b.status || a.value != b.value || a.score != b.score
+        guard a.status == b.status, a.score == b.score else { return true }
+        guard a.value != b.value else { return false }
+        guard let tolerance = timingTolerances[a.indicator], a.indicator == b.indicator,
+              let x = a.value.doubleValue, let y = b.value.doubleValue, x.isFinite, y.isFinite
+        else { return true }
+        return abs(x - y) > max(tolerance.absolute, tolerance.relative * max(abs(x), abs(y)))
     }
 
     static func kind(from old: ResultLine, to new: ResultLine) -> Kind {

@@ -12,6 +12,28 @@ public struct ScoreTable: Sendable {
         public var scores: [String: Double]
         public var vetoes: [String]
         public var algorithmVersion: String?
+        /// Measured share (0–100) by score column as scores.csv names it (`basics`, `total`,
+        /// `dimension:可用`); empty for files written before coverage existed.
+        public var coverage: [String: Double] = [:]
+        /// Withheld score columns (same names) and why: not graded, not ranked.
+        public var withheld: [String: String] = [:]
+
+        /// The coverage of a module, dimension or item column as `ScoreTable` names it (no prefix).
+        public func coverage(of column: String, in table: ScoreTable) -> Double? {
+            coverage[table.fileColumn(column)]
+        }
+
+        public func withheldReason(of column: String, in table: ScoreTable) -> String? {
+            withheld[table.fileColumn(column)]
+        }
+    }
+
+    /// scores.csv's name of a column given without prefix (a module, dimension or item name).
+    public func fileColumn(_ column: String) -> String {
+        if column == "total" || modules.contains(column) { return column }
+        if dimensions.contains(column) { return ScoresFile.dimensionPrefix + column }
+        if items.contains(column) { return ScoresFile.itemPrefix + column }
+        return column
     }
 
     public var modules: [String]
@@ -19,7 +41,8 @@ public struct ScoreTable: Sendable {
     public var items: [String]
     public var rows: [Row]
 
-    static let fixedColumns: Set<String> = ["id", "name", "region", "total", "grade", "veto", "algorithm_version"]
+    static let fixedColumns: Set<String> = ["id", "name", "region", "total", "grade", "veto", "algorithm_version",
+                                            "not_rankable"]
 
     /// Parses scores.csv; throws a message when the header lacks `id` or `total`.
     public static func parse(_ text: String) throws -> ScoreTable {
@@ -28,7 +51,7 @@ public struct ScoreTable: Sendable {
             throw ReadFailure("scores.csv has no header with id and total")
         }
         var modules: [String] = [], dimensions: [String] = [], items: [String] = []
-        for column in header where !fixedColumns.contains(column) {
+        for column in header where !fixedColumns.contains(column) && !column.hasPrefix(ScoresFile.coveragePrefix) {
             if column.hasPrefix(ScoresFile.dimensionPrefix) {
                 dimensions.append(String(column.dropFirst(ScoresFile.dimensionPrefix.count)))
             } else if column.hasPrefix(ScoresFile.itemPrefix) {
@@ -44,7 +67,17 @@ public struct ScoreTable: Sendable {
                 return fields[index]
             }
             var scores: [String: Double] = [:]
-            for column in header where !fixedColumns.contains(column) {
+            var coverage: [String: Double] = [:]
+            for column in header where column.hasPrefix(ScoresFile.coveragePrefix) {
+                guard let text = field(column), let value = Double(text), value.isFinite else { continue }
+                coverage[String(column.dropFirst(ScoresFile.coveragePrefix.count))] = value
+            }
+            var withheld: [String: String] = [:]
+            for entry in (field("not_rankable") ?? "").components(separatedBy: ScoresFile.withheldSeparator) {
+                guard let colon = entry.range(of: ": ") else { continue }
+                withheld[String(entry[..<colon.lowerBound])] = String(entry[colon.upperBound...])
+            }
+            for column in header where !fixedColumns.contains(column) && !column.hasPrefix(ScoresFile.coveragePrefix) {
                 guard let text = field(column), let value = Double(text), value.isFinite else { continue }
                 let name = column.hasPrefix(ScoresFile.dimensionPrefix)
                     ? String(column.dropFirst(ScoresFile.dimensionPrefix.count))
@@ -57,7 +90,8 @@ public struct ScoreTable: Sendable {
                 total: field("total").flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil },
                 grade: field("grade").flatMap { $0.isEmpty ? nil : $0 }, scores: scores,
                 vetoes: (field("veto") ?? "").split(separator: ";").map(String.init),
-                algorithmVersion: field("algorithm_version").flatMap { $0.isEmpty ? nil : $0 }))
+                algorithmVersion: field("algorithm_version").flatMap { $0.isEmpty ? nil : $0 },
+                coverage: coverage, withheld: withheld))
         }
         return ScoreTable(modules: modules, dimensions: dimensions, items: items, rows: rows)
     }

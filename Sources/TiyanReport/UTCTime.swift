@@ -27,8 +27,18 @@ struct UTCTime {
         pad(year, 4) + pad(month) + pad(day) + "T" + pad(hour) + pad(minute) + pad(second) + "Z"
     }
 
-    private func pad(_ value: Int, _ width: Int = 2) -> String {
+    fileprivate func pad(_ value: Int, _ width: Int = 2) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
+
+extension UTCTime {
+    /// `2026-11-23 10:00:00 北京时间`: China Standard Time is UTC+8 all year (no daylight saving
+    /// since 1991), so the offset is fixed rather than taken from a zone database.
+    static func beijing(_ date: Date) -> String {
+        let local = UTCTime(date.addingTimeInterval(8 * 3600))
+        return local.pad(local.year, 4) + "-" + local.pad(local.month) + "-" + local.pad(local.day) + " "
+            + local.pad(local.hour) + ":" + local.pad(local.minute) + ":" + local.pad(local.second) + " 北京时间"
     }
 }

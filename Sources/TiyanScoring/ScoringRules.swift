@@ -14,10 +14,13 @@ public struct ScoringRules: Sendable {
     public var dimensions: [Assessment]
     /// The 一体化政务服务能力 items (查询精准度, 无障碍服务, …), in file order.
     public var items: [Assessment]
+    /// How much of a score must rest on measurement before it is graded and ranked.
+    public var coverage: CoverageRule
 
     public init(
         algorithmVersion: String, modules: [ModuleRules], defaultModuleWeight: Double = 1,
-        grades: GradeBands, vetoes: [Veto] = [], dimensions: [Assessment] = [], items: [Assessment] = []
+        grades: GradeBands, vetoes: [Veto] = [], dimensions: [Assessment] = [], items: [Assessment] = [],
+        coverage: CoverageRule = CoverageRule()
     ) {
         self.algorithmVersion = algorithmVersion
         self.modules = modules
@@ -26,6 +29,7 @@ public struct ScoringRules: Sendable {
         self.vetoes = vetoes
         self.dimensions = dimensions
         self.items = items
+        self.coverage = coverage
     }
 
     public func module(named name: String) -> ModuleRules? {
@@ -132,5 +136,19 @@ public struct Assessment: Sendable {
     /// The weight of an indicator in this assessment; nil when it does not count here.
     public func weight(of indicator: String) -> Double? {
         members.first { $0.pattern.matches(indicator) }?.weight
+    }
+}
+
+/// The coverage rule of scoring.yaml: a module, dimension, item or total whose measured share of
+/// indicator weight is below `minimum` (0–100) is not graded and not ranked, and when
+/// `homeIndicator` (SB-01) is not pass or partial the home page was never had, so no dimension or
+/// item is scored at all. The defaults (0, none) grade everything, as before the rule existed.
+public struct CoverageRule: Sendable, Hashable {
+    public var minimum: Double
+    public var homeIndicator: String?
+
+    public init(minimum: Double = 0, homeIndicator: String? = nil) {
+        self.minimum = minimum
+        self.homeIndicator = homeIndicator
     }
 }

@@ -7,7 +7,8 @@ struct ScoringRulesReader {
     let issues: ConfigurationIssues
 
     static let topLevelKeys = ["module", "version", "algorithm_version", "description", "grades",
-                               "default_module_weight", "modules", "vetoes", "dimensions", "items"]
+                               "default_module_weight", "coverage", "modules", "vetoes", "dimensions", "items"]
+    static let coverageKeys = ["minimum", "home_page", "reason", "source"]
     static let gradeKeys = ["bands", "lowest", "source", "note"]
     static let bandKeys = ["grade", "floor", "note"]
     static let moduleKeys = ["weight", "default_weight", "value_weight", "ids", "name", "reason", "source", "indicators"]
@@ -35,9 +36,36 @@ struct ScoringRulesReader {
         let vetoes = readVetoes(root, modules: modules)
         let dimensions = readAssessments(root, key: "dimensions", modules: modules)
         let items = readAssessments(root, key: "items", modules: modules)
+        let coverage = readCoverage(root, modules: modules)
         return ScoringRules(algorithmVersion: algorithmVersion, modules: modules,
                             defaultModuleWeight: defaultModuleWeight, grades: grades, vetoes: vetoes,
-                            dimensions: dimensions, items: items)
+                            dimensions: dimensions, items: items, coverage: coverage)
+    }
+
+    private func readCoverage(_ root: ConfigNode, modules: [ModuleRules]) -> CoverageRule {
+        guard let node = root["coverage"], !node.isNull else { return CoverageRule() }
+        checkKeys(node, allowed: Self.coverageKeys, field: "coverage")
+        _ = requiredText(node, "reason", field: "coverage.reason")
+        if let source = required(node, "source", field: "coverage.source") {
+            checkSource(source, field: "coverage.source")
+        }
+        var rule = CoverageRule()
+        if let minimum = required(node, "minimum", field: "coverage.minimum") {
+            if let value = minimum.double, (0...100).contains(value) {
+                rule.minimum = value
+            } else {
+                issues.report(minimum, field: "coverage.minimum", "expected a percentage from 0 to 100")
+            }
+        }
+        if let home = node["home_page"], !home.isNull {
+            if let id = home.scalar, !IndicatorPattern(id).isGlob {
+                checkKnown(IndicatorPattern(id), modules: modules, line: home.line, field: "coverage.home_page")
+                rule.homeIndicator = id
+            } else {
+                issues.report(home, field: "coverage.home_page", "expected the one indicator that says the home page was fetched")
+            }
+        }
+        return rule
     }
 
     // MARK: sections

@@ -13,11 +13,17 @@ public struct TargetScore: Sendable {
     public var items: [(name: String, score: Double?)]
     /// The veto items (单项否决) that capped the total, in scoring.yaml order.
     public var vetoes: [(indicator: String, reason: String)]
+    /// Measured share (0–100) per column, keyed as in scores.csv: a module's name, `total`,
+    /// `dimension:<name>`, `item:<name>`. Absent where nothing was owed.
+    public var coverage: [String: Double]
+    /// The scores withheld (nil above) because too little of them was measured, with the reason.
+    public var withheld: [Withheld]
 
     public init(
         targetID: String, moduleScores: [(module: String, score: Double?)], total: Double?, grade: String?,
         dimensions: [(name: String, score: Double?)] = [], items: [(name: String, score: Double?)] = [],
-        vetoes: [(indicator: String, reason: String)] = []
+        vetoes: [(indicator: String, reason: String)] = [], coverage: [String: Double] = [:],
+        withheld: [Withheld] = []
     ) {
         self.targetID = targetID
         self.moduleScores = moduleScores
@@ -26,6 +32,17 @@ public struct TargetScore: Sendable {
         self.dimensions = dimensions
         self.items = items
         self.vetoes = vetoes
+        self.coverage = coverage
+        self.withheld = withheld
+    }
+
+    public static let totalColumn = "total"
+    public static let dimensionPrefix = "dimension:"
+    public static let itemPrefix = "item:"
+
+    /// Why a column's score is withheld, or nil when it is graded (or simply unscored).
+    public func withheldReason(of column: String) -> String? {
+        withheld.first { $0.column == column }?.reason
     }
 
     /// The score of one module; nil both when unscored and when the module is not in the row.

@@ -17,7 +17,7 @@ struct CrawlCommand: AsyncParsableCommand {
             elapsed, an estimate), otherwise one line per event; --quiet keeps only errors. stdout carries \
             only the run folder's path. A first SIGINT or SIGTERM stops fetching and leaves the incomplete \
             run folder (named on stderr); a second one exits at once.
-            \(ExitStatus.run)
+            \(ExitStatus.runWithAssertions)
             """)
 
     @Option(help: ArgumentHelp(DefaultData.targetsHelp, valueName: "FILE"))
@@ -60,6 +60,11 @@ struct CrawlCommand: AsyncParsableCommand {
     @Flag(help: "Print only errors and the run folder's path (for cron).")
     var quiet = false
 
+    @Option(name: .customLong("assert"), help: ArgumentHelp(
+        "Thresholds the run must meet (README, \"Thresholds\"); exit status 5 when one fails, after the run folder is complete.",
+        valueName: "FILE"))
+    var assertions: String?
+
     @OptionGroup var network: NetworkOptions
 
     func validate() throws {
@@ -90,6 +95,7 @@ struct CrawlCommand: AsyncParsableCommand {
         let targets = try DefaultData.targets(self.targets)
         let probes = try DefaultData.probes(self.probes)
         let configuration = try loadConfiguration(targets: targets, probes: probes)
+        let check = try AssertionCheck(path: assertions, rules: configuration.pipeline.scorer.rules)
         let shard = self.shard.flatMap(Shard.init)
         let chosen = try select(configuration.targets.targets, from: targets)
         let selected = shard?.select(chosen) ?? chosen
@@ -161,10 +167,13 @@ struct CrawlCommand: AsyncParsableCommand {
                           ("queries", queries ?? "")] + (shard.map { [("shard", $0.description)] } ?? [])
                     + network.recorded,
                 countsByStatus: RunPipeline.countsByStatus(outputs.results),
-                targetCount: outputs.contents.targets.count, pageCount: outputs.pages.count)
+                targetCount: outputs.contents.targets.count, pageCount: outputs.pages.count,
+                archiveSHA256: try ArchiveHash.sha256(ofFile: archivePath))
+            try ArchivedCopies.write(archive: archivePath, pages: outputs.pages, runID: runID, to: directory)
             try AtomicFile.write(HTMLReport.render(HTMLReportInput(
                 manifest: manifest, targets: outputs.contents.targets, scores: outputs.scores,
-                modules: pipeline.runner.modules, results: outputs.results, pages: outputs.pages)),
+                modules: pipeline.runner.modules, results: outputs.results, pages: outputs.pages,
+                minimumCoverage: pipeline.scorer.rules.coverage.minimum, guide: pipeline.guide)),
                 to: directory + "/index.html")
             // Last: run.json is what marks the run complete (RunFolders.isComplete).
             try AtomicFile.write(manifest.render(), to: directory + "/run.json")
@@ -179,6 +188,7 @@ struct CrawlCommand: AsyncParsableCommand {
         // A shard is not a run an evaluator should open: `latest` is left to the merge.
         try RunRetention.conclude(root: out, runID: runID, keep: keep, movesLatest: shard == nil)
         print(directory)
+        try check?.enforce(scores: outputs.scores, results: outputs.results)
     }
 
     private struct Configuration {

@@ -16,6 +16,9 @@ enum ExitStatus {
         2 usage errors (a bad option, an --only id that targets.yaml does not have); \(interrupted)
         """
 
+    /// `run` for the commands that take `--assert`.
+    static let runWithAssertions = run + " 5 the run completed but an assertion of --assert does not hold."
+
     static let check = """
         Exit status: 0 every input was judged; 1 an input could not be had (a URL that answered 4xx/5xx or \
         did not answer, a file that cannot be read; the others are still judged), or bad configuration; \

@@ -3,6 +3,7 @@ import Foundation
 import TiyanArchive
 import TiyanConfig
 import TiyanCore
+import TiyanProbes
 import TiyanReport
 import TiyanScoring
 
@@ -92,8 +93,11 @@ struct MergeCommand: AsyncParsableCommand {
         let moduleList = modules ?? []
         let first = set.first.manifest
         let scorer: Scorer
+        let guide: IndicatorGuide
         do {
-            scorer = Scorer(rules: try ScoringRules.load(from: try ProbeConfiguration.load(directory: probes)))
+            let configuration = try ProbeConfiguration.load(directory: probes)
+            scorer = Scorer(rules: try ScoringRules.load(from: configuration))
+            guide = try IndicatorGuides.make(runner: try ProbeRunner(configuration: configuration), configuration: configuration)
         } catch {
             throw RunFailure("bad scoring configuration in \(probes): \(error)")
         }
@@ -115,16 +119,19 @@ struct MergeCommand: AsyncParsableCommand {
             targetsSHA256: first["targets_sha256"]?.stringValue ?? "",
             probesSHA256: first["probes_sha256"]?.stringValue ?? "", options: options,
             countsByStatus: RunPipeline.countsByStatus(results), targetCount: contents.targets.count,
-            pageCount: pages.count)
+            pageCount: pages.count, archiveSHA256: try? ArchiveHash.sha256(ofFile: archive))
         do {
             try AtomicFile.write(resultLines, to: directory + "/results.jsonl")
             try AtomicFile.write(ScoresFile.render(
                 targets: contents.targets, scores: scores, modules: moduleList, algorithmVersion: scorer.algorithmVersion),
                                  to: directory + "/scores.csv")
             try AtomicFile.write(PagesFile.render(pages), to: directory + "/pages.jsonl")
+            try ArchivedCopies.write(archive: archive, pages: pages, runID: runID, to: directory)
             try AtomicFile.write(HTMLReport.render(HTMLReportInput(
                 manifest: manifest, targets: contents.targets, scores: scores, modules: moduleList,
-                results: results, pages: pages)), to: directory + "/index.html")
+                results: results, pages: pages, minimumCoverage: scorer.rules.coverage.minimum,
+                guide: guide)),
+                to: directory + "/index.html")
             // Last: run.json marks the run complete.
             try AtomicFile.write(manifest.render(), to: directory + "/run.json")
         } catch {

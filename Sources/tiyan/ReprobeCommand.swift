@@ -16,7 +16,8 @@ struct ReprobeCommand: AsyncParsableCommand {
             probes hash and counts; pages.jsonl stays as the crawl wrote it. A SIGINT or SIGTERM while \
             the files are being rewritten is held until they agree again.
             Exit status: 0 rewritten; 1 the run folder has no archive, bad configuration, or a file cannot \
-            be written; 2 usage errors; 130 / 143 interrupted by SIGINT / SIGTERM.
+            be written; 2 usage errors; 5 rewritten, but an assertion of --assert does not hold; 130 / 143 \
+            interrupted by SIGINT / SIGTERM.
             """)
 
     @Argument(help: "A run folder written by `tiyan crawl`.")
@@ -39,6 +40,10 @@ struct ReprobeCommand: AsyncParsableCommand {
         }
     }
 
+    @Option(name: .customLong("assert"), help: ArgumentHelp(
+        "Thresholds the re-scored run must meet, as for crawl; exit status 5 when one fails.", valueName: "FILE"))
+    var assertions: String?
+
     func run() async throws {
         Progress.quiet = quiet
         do {
@@ -57,6 +62,7 @@ struct ReprobeCommand: AsyncParsableCommand {
             } catch let errors as ConfigurationErrors {
                 throw RunFailure("bad configuration:\n" + errors.description)
             }
+            let check = try AssertionCheck(path: assertions, rules: pipeline.scorer.rules)
             let lock = try RunLock(path: runDirectory + "/.tiyan.lock")
             defer { lock.release() }
             let outputs: RunPipeline.Outputs
@@ -75,6 +81,7 @@ struct ReprobeCommand: AsyncParsableCommand {
             }
             Progress.line("tiyan: reprobed \(outputs.contents.targets.count) targets, \(outputs.results.count) results")
             print(runDirectory)
+            try check?.enforce(scores: outputs.scores, results: outputs.results)
         } catch let failure as RunFailure {
             Progress.error("tiyan: \(failure.description)")
             throw ExitCode(1)
@@ -114,9 +121,12 @@ struct ReprobeCommand: AsyncParsableCommand {
             countsByStatus: RunPipeline.countsByStatus(outputs.results),
             targetCount: outputs.contents.targets.count, pageCount: outputs.pages.count)
         do {
+            try ArchivedCopies.write(archive: runDirectory + "/archive.warc.gz", pages: outputs.pages,
+                                     runID: manifest.runID, to: runDirectory)
             try AtomicFile.write(HTMLReport.render(HTMLReportInput(
                 manifest: manifest, targets: outputs.contents.targets, scores: outputs.scores,
-                modules: pipeline.runner.modules, results: outputs.results, pages: outputs.pages)),
+                modules: pipeline.runner.modules, results: outputs.results, pages: outputs.pages,
+                minimumCoverage: pipeline.scorer.rules.coverage.minimum, guide: pipeline.guide)),
                 to: runDirectory + "/index.html")
         } catch {
             throw RunFailure("cannot write \(runDirectory)/index.html: \(error)")

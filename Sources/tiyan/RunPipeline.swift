@@ -12,6 +12,8 @@ import TiyanScoring
 struct RunPipeline {
     let runner: ProbeRunner
     let scorer: Scorer
+    /// Names, sources and fixes for the report.
+    let guide: IndicatorGuide
 
     struct Outputs {
         var contents: ArchiveContents
@@ -34,6 +36,7 @@ struct RunPipeline {
         guard let runner, let rules, errors.isEmpty else { throw ConfigurationErrors(errors) }
         self.runner = runner
         scorer = Scorer(rules: rules)
+        guide = try IndicatorGuides.make(runner: runner, configuration: probes)
     }
 
     /// Reads the archive's index, then judges the sites in probe worker processes (see

@@ -14,7 +14,8 @@ struct Tiyan: AsyncParsableCommand {
             """,
         version: "tiyan \(ToolVersion.current)",
         subcommands: [CrawlCommand.self, CheckCommand.self, ReprobeCommand.self, RankCommand.self, DiffCommand.self,
-                      MergeCommand.self, ValidateCommand.self, ProbesCommand.self, ProbeWorkerCommand.self]
+                      MergeCommand.self, ValidateCommand.self, ProbesCommand.self, ExportCommand.self,
+                      ProbeWorkerCommand.self]
     )
 
     /// ArgumentParser reports usage errors with EX_USAGE (64); SPEC.md promises 2.

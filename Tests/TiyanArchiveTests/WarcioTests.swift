@@ -53,6 +53,32 @@ import TiyanCore
         #expect(seeks == zip(offsets, expected).map { "seek \($0) request \($1.url)" })
     }
 
+    /// `warcio check` recomputes WARC-Block-Digest of every record and WARC-Payload-Digest of
+    /// every response: the archive passes as written, and one changed body byte is caught.
+    @Test(.enabled(if: warcioAvailable || required, "python3 with warcio is not installed (pip install warcio)"))
+    func warcioCheckVerifiesEveryDigestAndCatchesATamperedBody() throws {
+        try #require(Self.warcioAvailable, "CI is set but python3 -c 'import warcio' fails: pip install warcio")
+        let directory = try TemporaryDirectory()
+        let path = directory.file("archive.warc.gz")
+        _ = try ArchiveFixtures.writeArchive(at: path)
+        let check = try Python.run(["-c", "import sys; from warcio.cli import main; main(['check', '-v', sys.argv[1]])", path])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.components(separatedBy: "digest pass").count - 1 == 22, "\(check.stdout)")
+        #expect(!check.stdout.contains("no digest"), "\(check.stdout)")
+        // 登录 → 登陆: same length, so only the digests can tell.
+        let tampered = directory.file("tampered.warc")
+        let edit = """
+            import gzip, sys
+            data = gzip.open(sys.argv[1]).read()
+            old = '<html>登录</html>'.encode(); new = '<html>登陆</html>'.encode()
+            assert old in data
+            open(sys.argv[2], 'wb').write(data.replace(old, new, 1))
+            """
+        #expect(try Python.run(["-c", edit, path, tampered]).status == 0)
+        let caught = try Python.run(["-c", "import sys; from warcio.cli import main; main(['check', sys.argv[1]])", tampered])
+        #expect(caught.status != 0 && caught.stdout.contains("digest failed"), "\(caught.stdout)\(caught.stderr)")
+    }
+
     private static func hex(_ data: Data) -> String { data.map { String(format: "%02x", $0) }.joined() }
 }
 

@@ -114,6 +114,23 @@ import TiyanTestSupport
         #expect(report["pass_rows_after"]?.doubleValue == 0, "unticking pass hides passing indicators")
         #expect(report["sections_after_target"] == .array([.string("target-inject")]), "the target filter shows one target")
         #expect(report["rows_outside_module_0"]?.doubleValue == 0 && (report["rows_in_module_0"]?.doubleValue ?? 0) > 0)
+
+        // The aims of the report (README): small, quick, readable at 1366 px and on a phone.
+        let bytes = try FileManager.default.attributesOfItem(atPath: run.directory + "/index.html")[.size] as? Int ?? .max
+        #expect(bytes < 1_500_000, "index.html is \(bytes) bytes")
+        let load = report["load_ms"]?.doubleValue ?? .infinity
+        #expect(load < 1000, "load event after \(load) ms")
+        let wide = report["layout_1366"]
+        #expect((wide?["measured_right"]?.doubleValue ?? .infinity) <= 1366 && (wide?["rank_right"]?.doubleValue ?? .infinity) <= 1366,
+                "rank and coverage without horizontal scrolling at 1366 px: \(wide?.serialized() ?? "")")
+        #expect((report["layout_390"]?["scroll_width"]?.doubleValue ?? .infinity) <= 390,
+                "the page does not overflow a 390 px phone: \(report["layout_390"]?.serialized() ?? "")")
+        for width in ["1366", "390"] {
+            let anchor = report["anchor"]?[width]
+            #expect(anchor?["covered"] == .bool(false) && anchor?["in_view"] == .bool(true),
+                    "#\(anchor?["id"]?.stringValue ?? "?") below the sticky bar at \(width) px: \(anchor?.serialized() ?? "")")
+        }
+        print("report: \(bytes) bytes, \(Int(report["dom_nodes"]?.doubleValue ?? 0)) DOM nodes, load \(Int(load)) ms")
     }
 
     @Test func devToolsDriverSeesAnExecutedScript() async throws {

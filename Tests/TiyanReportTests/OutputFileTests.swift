@@ -53,14 +53,15 @@ import TiyanScoring
         let targets = [Target(id: "a", name: "甲, \"乙\"\n丙", region: "110000", url: "https://a.gov.cn/"),
                        Target(id: "b", name: "B", region: "120000", url: "https://b.gov.cn/")]
         let scores = [TargetScore(targetID: "a", moduleScores: [("basics", 66.666), ("privacy", nil)], total: 66.666,
-                                  grade: "C")]
+                                  grade: "C", coverage: ["basics": 100, "privacy": 20, "total": 50],
+                                  withheld: [Withheld(column: "privacy", reason: "20% measured (minimum 50%)")])]
         let csv = ScoresFile.render(targets: targets, scores: scores, modules: ["basics", "privacy"],
                                     algorithmVersion: "2.0")
         #expect(csv == """
-            id,name,region,basics,privacy,total,grade,veto,algorithm_version
+            id,name,region,basics,privacy,total,grade,coverage:basics,coverage:privacy,coverage:total,not_rankable,veto,algorithm_version
             a,"甲, ""乙""
-            丙",110000,66.7,,66.7,C,,2.0
-            b,B,120000,,,,,,2.0
+            丙",110000,66.7,,66.7,C,100.0,20.0,50.0,privacy: 20% measured (minimum 50%),,2.0
+            b,B,120000,,,,,,,,,,2.0
 
             """)
     }

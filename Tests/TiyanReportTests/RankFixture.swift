@@ -14,7 +14,8 @@ enum RankFixture {
                   ModuleRules(name: "privacy", weight: 1)],
         grades: GradeBands(bands: [.init(grade: "A", floor: 80), .init(grade: "B", floor: 60)], lowest: "C"),
         vetoes: [Veto(indicator: "SB-01", statuses: ["fail"], cap: 0, reason: "unreachable")],
-        dimensions: ReportFixture.scorer.rules.dimensions, items: ReportFixture.scorer.rules.items))
+        dimensions: ReportFixture.scorer.rules.dimensions, items: ReportFixture.scorer.rules.items,
+        coverage: CoverageRule(minimum: 50, homeIndicator: "SB-01")))
 
     static let earlierRun = RunFolder(path: "reports/20261122T020000Z", runID: "20261122T020000Z",
                                       startedAt: "2026-11-22T02:00:00Z", algorithmVersion: "9.9-test")

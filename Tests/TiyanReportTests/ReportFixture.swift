@@ -40,6 +40,14 @@ enum ReportFixture {
             ],
             reason: "connect failed: <svg onload=alert(5)>"),
         IndicatorResult(target: "evil", indicator: "PR-01", module: "privacy", status: .notApplicable),
+        // A failure shows its value and evidence in full: the same hostile strings, where they are rendered.
+        IndicatorResult(
+            target: "evil", indicator: "SB-09", module: "basics", status: .fail, value: "<b>x</b>",
+            evidence: [
+                Evidence(url: "javascript:alert(3)", locator: "//a[@onclick=\"x\"]", snippet: hostileSnippet,
+                         extra: [("unverified_tls", true), ("note", "<i>'quoted'</i>")]),
+                Evidence(url: " JaVaScRiPt:alert(4)", locator: "", snippet: ""),
+            ]),
     ]
 
     static let pages = [
@@ -81,7 +89,7 @@ enum ReportFixture {
             targetsSHA256: String(repeating: "a", count: 64), probesSHA256: String(repeating: "b", count: 64),
             options: [("targets", "targets.yaml"), ("user_agent", "<desktop>")],
             countsByStatus: [.pass: 1, .fail: 1, .partial: 1, .blocked: 1, .unreachable: 1, .notApplicable: 1],
-            targetCount: targets.count, pageCount: pages.count)
+            targetCount: targets.count, pageCount: pages.count, archiveSHA256: String(repeating: "c", count: 64))
     }
 
     /// As scoring would give them; evil has none (no chart).

@@ -72,6 +72,25 @@ import TiyanScoring
         #expect(rules.grades.grade(for: 79.9) == "B")
     }
 
+    @Test func theCoverageRuleIsReadAndCheckedWithItsLines() throws {
+        #expect(try Self.load(Self.minimal).get().coverage == CoverageRule())
+        let repository = try Self.repositoryRules()
+        #expect(repository.coverage.minimum == 50 && repository.coverage.homeIndicator == "SB-01")
+        let good = Self.minimal + """
+
+            coverage: {minimum: 40, home_page: SB-01, reason: r, source: {standard: s, clause: c, tag: G}}
+            """
+        #expect(try Self.load(good).get().coverage == CoverageRule(minimum: 40, homeIndicator: "SB-01"))
+        let bad = Self.minimal + """
+
+            coverage: {minimum: 140, home_page: "SB-*", reason: r, source: {standard: s, clause: c, tag: G}, floor: 1}
+            """
+        let errors = Self.errors(bad)
+        #expect(errors.contains { $0.contains(":13: coverage.minimum: expected a percentage from 0 to 100") }, "\(errors)")
+        #expect(errors.contains { $0.contains(":13: coverage.home_page: expected the one indicator") }, "\(errors)")
+        #expect(errors.contains { $0.contains("coverage.floor") }, "\(errors)")
+    }
+
     @Test func anIndicatorOutsideItsModulesShapeIsAnErrorWithItsLine() {
         let errors = Self.errors(Self.minimal + "\n      SB-1: {weight: 1, reason: typo}\n      PR-01: {weight: 1, reason: wrong module}")
         #expect(errors.contains { $0.hasPrefix("probes/scoring.yaml:13: modules.basics.indicators.SB-1:") }, "\(errors)")

@@ -121,6 +121,36 @@ try:
         for (const svg of document.querySelectorAll('svg:not(.chart)')) found.push('foreign svg');
         return found;
     })()""")
+    # How the report performs and lays out, for the aims in README (load time, size of the DOM,
+    # rank and coverage visible at 1366 px, no page overflow at 390 px, anchors below the bar).
+    report["load_ms"] = evaluate(session, "performance.getEntriesByType('navigation')[0].loadEventEnd")
+    report["dom_nodes"] = evaluate(session, "document.getElementsByTagName('*').length")
+    def layout(width):
+        call("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1,
+                                                    "mobile": width < 600}, session)
+        return evaluate(session, """(() => {
+            const head = [...document.querySelectorAll('table.overview thead th')];
+            const right = (text) => { const th = head.find(h => h.textContent.startsWith(text)); return th ? th.getBoundingClientRect().right : null; };
+            return {scroll_width: document.documentElement.scrollWidth, rank_right: right('Rank'),
+                    measured_right: right('Measured'), total_right: right('Total')};
+        })()""")
+    report["layout_1366"] = layout(1366)
+    report["layout_390"] = layout(390)
+    report["anchor"] = {}
+    for width in (1366, 390):
+        layout(width)
+        report["anchor"][str(width)] = evaluate(session, """(() => {
+            const row = document.querySelector('tr.st-fail[id]');
+            if (!row) return null;
+            location.hash = '';
+            location.hash = '#' + row.id;
+            const bar = document.querySelector('.filters').getBoundingClientRect();
+            const top = row.getBoundingClientRect().top;
+            const covered = getComputedStyle(document.querySelector('.filters')).position === 'sticky' && top < bar.bottom;
+            return {id: row.id, top: top, bar_bottom: bar.bottom, covered: covered, in_view: top >= 0 && top < innerHeight};
+        })()""")
+    call("Emulation.clearDeviceMetricsOverride", {}, session)
+    evaluate(session, "location.hash = ''; document.querySelectorAll('details').forEach(d => d.open = true)")
     # checkVisibility() reads one style pass; getComputedStyle per row re-resolves the :has()
     # filter rules each time and takes minutes on a full report.
     visible = """(selector) => [...document.querySelectorAll(selector)].filter(e => e.checkVisibility())"""
