@@ -28,6 +28,9 @@ struct Tiyan: AsyncParsableCommand {
                 var command = command
                 try command.run()
             }
+            end(0)
+        } catch let code as ExitCode {
+            end(code.rawValue)
         } catch let failure as UsageFailure {
             FileHandle.standardError.write(Data("tiyan: \(failure.description)\n".utf8))
             Foundation.exit(2)
@@ -43,6 +46,15 @@ struct Tiyan: AsyncParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// Ends the process without running the C libraries' exit handlers. OpenSSL's cleanup at
+    /// exit races with fetch threads still freeing their TLS handles and has crashed a completed
+    /// run (SIGABRT in libcrypto) before its last line reached stdout; nothing is left to clean up
+    /// once the run folder is written, so only the stdio buffers are flushed.
+    private static func end(_ status: Int32) -> Never {
+        fflush(nil)  // every output stream
+        _exit(status)
     }
 
     /// Runs the command in a task that SIGINT / SIGTERM cancel (Interruption).
