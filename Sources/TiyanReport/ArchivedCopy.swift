@@ -32,15 +32,8 @@ public enum ArchivedCopy {
             ("Run 运行", "<code>" + escapeHTML(runID) + "</code>"),
             ("WARC offset", "<code>" + offset + "</code> in archive.warc.gz (its record carries WARC-Block-Digest)"),
         ]
-        var out = """
-            <!DOCTYPE html>
-            <html lang="zh-CN">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <meta name="referrer" content="no-referrer">
-            <title>archived copy 存档 \(escapeHTML(page.url))</title>
+        var out = HTMLHead.opening(language: "zh-CN", escapedTitle: "archived copy 存档 \(escapeHTML(page.url))")
+            + """
             <style>body{font:14px/1.5 system-ui,sans-serif;margin:1rem;color:#1f2328}dt{font-weight:600}
             dd{margin:0 0 .4rem 0;overflow-wrap:anywhere}pre{white-space:pre-wrap;overflow-wrap:anywhere;
             background:#f6f8fa;border:1px solid #d0d7de;padding:.6rem;font:12px/1.45 ui-monospace,monospace}</style>

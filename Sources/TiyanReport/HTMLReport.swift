@@ -13,15 +13,8 @@ public enum HTMLReport {
 
     public static func render(_ input: HTMLReportInput) -> String {
         let manifest = input.manifest
-        var out = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <meta name="referrer" content="no-referrer">
-            <title>tiyan report 体验报告 \(escapeHTML(manifest.runID))</title>
+        var out = HTMLHead.opening(language: "en", escapedTitle: "tiyan report 体验报告 \(escapeHTML(manifest.runID))")
+            + """
             <style>\(HTMLStyle.css)\(filterCSS(input))</style>
             </head>
             <body>

@@ -3,15 +3,8 @@
 /// as index.html: no script, no external request, every string escaped.
 extension Rectification {
     public func renderHTML(runID: String, algorithmVersion: String) -> String {
-        var out = """
-            <!DOCTYPE html>
-            <html lang="zh-CN">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <meta name="referrer" content="no-referrer">
-            <title>整改清单 rectification list \(escapeHTML(runID))</title>
+        var out = HTMLHead.opening(language: "zh-CN", escapedTitle: "整改清单 rectification list \(escapeHTML(runID))")
+            + """
             <style>
             body{font:13px/1.5 system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1rem;color:#1f2328}
             section{break-before:page;page-break-before:always}section:first-of-type{break-before:auto;page-break-before:auto}

@@ -1,0 +1,18 @@
+/// The opening every page tiyan writes shares, up to and including `<title>`: the policy that
+/// keeps page-derived text inert (no script, no external request, no referrer) lives here once.
+enum HTMLHead {
+    /// `title` must already be escaped.
+    static func opening(language: String, escapedTitle title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+        <meta name="referrer" content="no-referrer">
+        <title>\(title)</title>
+
+        """
+    }
+}
