@@ -55,6 +55,9 @@ enum LibXML {
                 xmlFreeDoc(document)
                 return Parsed(document: nil, reachedEnd: reachedEnd)
             }
+            // Numbers the elements once, so comparing two by document order (XPathQuery's
+            // union merge, libxml2's own sorting) is constant time.
+            xmlXPathOrderDocElems(document)
             return Parsed(document: document, reachedEnd: reachedEnd)
         }
     }

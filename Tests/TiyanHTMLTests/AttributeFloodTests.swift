@@ -28,3 +28,20 @@ import Testing
         #expect(AttributeFlood.limited(page) == page)
     }
 }
+
+@Suite struct XPathUnionTests {
+    @Test func topLevelAlternativesAreSplitOutsideBracketsAndStrings() {
+        #expect(XPathQuery.unionBranches(of: "//a | //b[@x='|'] | (//c | //d)[1]") == ["//a", "//b[@x='|']", "(//c | //d)[1]"])
+        #expect(XPathQuery.unionBranches(of: "//a[contains(@class,'a') or @id='b|c']") == ["//a[contains(@class,'a') or @id='b|c']"])
+        #expect(XPathQuery.unionBranches(of: "//a |") == ["//a |"])
+    }
+
+    @Test func aSplitUnionSelectsTheSameElementsInDocumentOrder() throws {
+        let document = HTMLDocument(
+            html: "<html><body><button id=b1></button><a id=a1 href=x></a><p><a id=a2></a><button id=b2></button></p></body></html>",
+            url: "file:///x.html")
+        let ids = try document.select("//button | //a[@href] | //a | //p/button").compactMap { $0.attribute("id") }
+        #expect(ids == ["b1", "a1", "a2", "b2"])
+        #expect(throws: HTMLError.self) { try document.select("//a | //b[") }
+    }
+}
