@@ -37,7 +37,16 @@ extension TargetSession {
             origin = "\(entry.source.rawValue) \(entry.locator)"
             charset = entry.charset
         }
-        let plans = rules.queries.searchQueries.prefix(max(0, rules.budget)).map { query in
+        // The nonsense query takes one request of the budget: without it the result list can only
+        // be told from the template by what varies between the real queries.
+        let queries = rules.queries.searchQueries
+        let room = rules.budget >= 2 ? rules.budget - 1 : max(0, rules.budget)
+        var wanted = Array(queries.prefix(room))
+        if rules.budget >= 2, let sample = queries.first {
+            wanted.append(SearchQuery(text: Self.nonsenseQuery(), base: "", gold: "", synonyms: [],
+                                      relevantLink: sample.relevantLink, k: sample.k, baseline: true))
+        }
+        let plans = wanted.map { query in
             PlannedFetch(url: SearchEntry.url(from: template, query: query.text, charset: charset), role: .searchResults,
                          userAgent: pageAgent, configured: configured, discoveredFrom: origin,
                          obeysRobots: !configured, searchQuery: query)
@@ -47,6 +56,14 @@ extension TargetSession {
         guard let first = plans.first, let answer = try await fetch([first]).first else { return }
         if let error = answer.error, Self.stopsSearch.contains(error) { return }
         try await fetch(Array(plans.dropFirst()))
+    }
+
+    /// Twelve random consonants: no pinyin syllable, English word or number, so no engine, however
+    /// tolerant, should match it; random so that no engine can have learnt it. The archive keeps
+    /// what was sent, so probes never need to know how it was made.
+    static func nonsenseQuery() -> String {
+        let letters = Array("bcdfghjklmnpqrstvwxz")
+        return String((0..<12).map { _ in letters.randomElement() ?? "x" })
     }
 
     private static let stopsSearch: Set<FetchErrorClass> = [
