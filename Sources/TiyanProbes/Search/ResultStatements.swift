@@ -27,7 +27,9 @@ struct ResultStatements: Sendable {
         return nil
     }
 
-    func saysNothingFound(_ text: String) -> String? { nothingFound.firstMatch(in: text) }
+    func saysNothingFound(_ text: String) -> String? {
+        nothingFound.firstMatch(in: text).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+    }
 
     /// Why `read` items cannot be what a page stating `stated` shows; nil when they can.
     func disagreement(read: Int, stated: Statement) -> String? {
