@@ -12,6 +12,9 @@ struct ResultListSource: Sendable {
         case structureAndContrast = "structure+contrast"
         /// As above, but no nonsense query was answered: only variation between queries decided.
         case structure
+        /// The array of a search API's answers that varies with the query and is empty for the
+        /// nonsense query (the API found in a script-shell result page's scripts).
+        case jsonAndContrast = "json+contrast"
     }
 
     let method: Method
@@ -20,8 +23,16 @@ struct ResultListSource: Sendable {
     let xpath: String
     /// The structural key (PageStructure) of the chosen group; nil unless found by structure.
     let key: String?
+    /// The list of a search API's answers; nil for HTML.
+    var json: JSONResults.List?
+    /// The API template re-derived from the archived result page and its scripts.
+    var api: String?
 
-    var extra: [(String, JSONValue)] { [("list_found_by", .string(method.rawValue)), ("list_xpath", .string(xpath))] }
+    var extra: [(String, JSONValue)] {
+        var extra: [(String, JSONValue)] = [("list_found_by", .string(method.rawValue)), ("list_xpath", .string(xpath))]
+        if let api { extra.append(("api_template", .string(api))) }
+        return extra
+    }
 }
 
 /// Chooses an engine's result list from all its responses at once: the template (header,

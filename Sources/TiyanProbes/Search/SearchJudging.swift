@@ -7,6 +7,9 @@ struct SearchJudging {
     let maxEvidence: Int
     let statements: ResultStatements
     let paginationLink: Pattern
+    let json: JSONResults
+    let apiTemplates: [Pattern]
+    let apiParams: Pattern
 
     init(settings: RuleSettings) throws {
         extractor = ResultExtractor(itemXPath: try settings.xpath("result_items"),
@@ -17,6 +20,10 @@ struct SearchJudging {
                                       nothingFound: try settings.pattern("nothing_found"),
                                       minPageSize: try settings.integer("min_page_size"))
         paginationLink = try settings.pattern("pagination_link")
+        json = JSONResults(titleKeys: try settings.pattern("json_title_keys"), linkKeys: try settings.pattern("json_link_keys"),
+                           totalKeys: try settings.pattern("json_total_keys"))
+        apiTemplates = try settings.patterns("search_api_templates")
+        apiParams = try settings.pattern("search_api_params")
     }
 
     func run(_ site: SiteContext) throws -> SearchRun {

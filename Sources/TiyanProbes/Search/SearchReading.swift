@@ -43,8 +43,25 @@ extension SearchRun {
             return made
         }
 
+        /// An answer in JSON: declared so, or an API the crawl found in a result page's scripts
+        /// answering JSON under another type (Java back ends often say text/html).
         private static func isJSON(_ record: FetchRecord) -> Bool {
-            record.contentType?.lowercased().contains("json") ?? false
+            if record.contentType?.lowercased().contains("json") ?? false { return true }
+            guard isAPI(record) else { return false }
+            let first = record.body.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+            return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+        }
+
+        /// Asked of the API the crawl found in a script-shell result page (TargetSession+Search).
+        static func isAPI(_ record: FetchRecord) -> Bool { record.discoveredFrom?.hasPrefix("api ") == true }
+
+        private var answers: [Int: JSONValue?] = [:]
+
+        private func answer(_ record: FetchRecord) -> JSONValue? {
+            if let cached = answers[record.sequence] { return cached }
+            let value = try? JSONValue.parse(CharsetDecoder.decode(record.body, contentType: record.contentType).text)
+            answers[record.sequence] = value
+            return value
         }
 
         /// Why the response is no answer at all (network, HTTP, bot challenge); nil when it is one.
@@ -77,6 +94,17 @@ extension SearchRun {
             if let configuration {
                 return ResultListSource(method: .override, xpath: configuration.item, key: nil)
             }
+            if records.contains(where: Self.isAPI) {
+                let answered = records.filter { transportFailure($0) == nil && Self.isJSON($0) }.compactMap(answer)
+                let nonsense = record.flatMap { transportFailure($0) == nil && Self.isJSON($0) ? answer($0) : nil }
+                guard let list = settings.json.find(answers: answered, baseline: nonsense) else { return nil }
+                var source = ResultListSource(method: .jsonAndContrast,
+                                              xpath: "\(list.path) (title \(list.titleKey), link \(list.linkKey ?? "none"))",
+                                              key: nil)
+                source.json = list
+                source.api = apiTemplate()
+                return source
+            }
             let html = records.filter(readableHTML)
             let baselineHTML = record.flatMap { readableHTML($0) ? $0 : nil }
             let hinted = html.map { settings.extractor.hintedItems(of: page($0).document) }
@@ -99,7 +127,20 @@ extension SearchRun {
                 }
                 if Self.isJSON(record) { return judged }
             } else if Self.isJSON(record) {
-                judged.unlisted = true
+                guard let list = source?.json, let value = answer(record) else {
+                    judged.unlisted = true
+                    return judged
+                }
+                judged.items = settings.json.items(of: value, list: list, baseURL: record.finalURL)
+                // An answer with the list empty is the API saying it found nothing.
+                if let total = settings.json.total(of: value, list: list) {
+                    let stated = ResultStatements.Statement(count: total, text: "total: \(total)")
+                    judged.statement = stated.text
+                    if let reason = settings.statements.disagreement(read: judged.items.count, stated: stated) {
+                        judged.failure = (.undetermined, reason)
+                        judged.items = []
+                    }
+                }
                 return judged
             } else if let source {
                 let document = page(record).document
@@ -142,6 +183,21 @@ extension SearchRun {
                 }
             }
             return judged
+        }
+
+        /// The API re-derived from the archive: the script-shell result page and the scripts it
+        /// loads, read with the crawl's patterns. Evidence only; nil when it cannot be.
+        private func apiTemplate() -> String? {
+            let shells = site.records(.searchResults).filter { !Self.isAPI($0) && readableHTML($0) }
+            guard let shell = shells.first else { return nil }
+            let document = page(shell).document
+            let loaded = Set(document.scripts.compactMap(\.url))
+            var scripts: [(url: String, text: String)] = document.scripts.filter { $0.url == nil && !$0.inlineText.isEmpty }
+                .map { (document.url, $0.inlineText) }
+            scripts += site.records(.script).filter { $0.error == nil && (loaded.contains($0.url) || loaded.contains($0.finalURL)) }
+                .map { ($0.finalURL, CharsetDecoder.decode($0.body, contentType: $0.contentType).text) }
+            return SearchAPIFinder.find(in: scripts, pageURL: shell.finalURL, templates: settings.apiTemplates,
+                                        params: settings.apiParams)?.template
         }
     }
 }

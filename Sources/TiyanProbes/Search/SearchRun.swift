@@ -51,8 +51,12 @@ struct SearchRun {
                 return !wanted.isEmpty && title.contains(wanted)
             }
         }
-        let baselineRecord = records.first { $0.searchQuery?.isBaseline == true }
-        let queried = records.filter { $0.searchQuery.map { !$0.isBaseline } ?? false }
+        // When the crawl found the API behind a script-shell result page, the API's answers are
+        // the engine's; the shell it answered first says nothing more.
+        let api = records.contains(where: Reading.isAPI)
+        let engine = api ? records.filter(Reading.isAPI) : records
+        let baselineRecord = engine.first { $0.searchQuery?.isBaseline == true }
+        let queried = engine.filter { $0.searchQuery.map { !$0.isBaseline } ?? false }
         let reading = Reading(site: site, settings: settings)
         let source = reading.locate(queried, baseline: baselineRecord)
         var outcomes: [QueryOutcome] = []

@@ -23,7 +23,7 @@ enum YouEngine {
         var r=n("2b0e"),o=n("bc3a"),i=n.n(o);function a(t){var e=new RegExp("(^|&)"+t+"=([^&]*)(&|$)"),n=window.location.search.substr(1).match(e);return null!=n?decodeURIComponent(n[2]):""}
         new r["a"]({el:"#app",data:function(){return{keyword:a("keyword"),pageNo:1,total:0,records:[],loading:!1}},
         mounted:function(){this.search()},methods:{search:function(){var t=this;this.loading=!0;
-        i.a.get("/api/search/list?pageNo="+this.pageNo+"&pageSize=10&keyword="+encodeURIComponent(this.keyword)).then(function(e){t.loading=!1;
+        i.a.get("/api/search/list?pageSize=10&pageNo=1&keyword="+encodeURIComponent(this.keyword)).then(function(e){t.loading=!1;
         t.records=e.data.data.records;t.total=e.data.data.total})}},
         template:'<div class="so-wrap"><p class="so-sum">共 {{total}} 条结果</p><ul class="so-list"><li v-for="r in records"><a :href="r.linkUrl" v-html="r.sxmc"></a><span>{{r.deptName}}</span></li></ul></div>'})}}]);
         """
