@@ -77,3 +77,16 @@ import TiyanHTML
         #expect(statements.saysNothingFound("共找到 3 条结果") == nil)
     }
 }
+
+extension ResultListFinderTests {
+    /// One pass per page whatever its size: a 6,000-entry list under one parent (the sibling
+    /// ranks are counted once per parent, not rescanned per child).
+    @Test func aLongListIsGroupedInOnePass() {
+        let items = (0..<6000).map { "<li><a href='/bszn/\($0).html'>事项\($0)</a><span>2024-01-01</span></li>" }.joined()
+        let clock = ContinuousClock()
+        var page: PageStructure?
+        let elapsed = clock.measure { page = structure("<ul>\(items)</ul>") }
+        #expect(page?.groups.values.map(\.count).max() == 6000)
+        #expect(elapsed < .seconds(20), "\(elapsed)")
+    }
+}
