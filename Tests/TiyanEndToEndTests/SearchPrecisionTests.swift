@@ -40,7 +40,7 @@ import TiyanTestSupport
         try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
         let ids = ["chou", "ren", "yin", "gui", "zi"]
         try FixturePortals.targetsYAML(ids: ids).write(toFile: workspace + "/targets.yaml", atomically: true, encoding: .utf8)
-        let outcome = try TiyanProcess.run([
+        let outcome = try await TiyanProcess.run([
             "crawl", "--targets", workspace + "/targets.yaml", "--probes", TiyanProcess.repositoryRoot + "/probes",
             "--out", workspace + "/reports", "--queries", TiyanProcess.repositoryRoot + "/Tests/Fixtures/search/queries.yaml",
             "--connect-to", "::127.0.0.1:\(server.port)", "--delay-ms", "0", "--timeout", "3",
@@ -170,13 +170,13 @@ import TiyanTestSupport
     }
 
     /// A bad --queries file stops the run before any fetch, naming the file, line and field.
-    @Test func aBadQueryFileIsAConfigurationError() throws {
+    @Test func aBadQueryFileIsAConfigurationError() async throws {
         let workspace = NSTemporaryDirectory() + "tiyan-queries-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
         try FixturePortals.targetsYAML(ids: ["chou"]).write(toFile: workspace + "/targets.yaml", atomically: true, encoding: .utf8)
         try "version: 1\nrelevant_link: bszn\nqueries:\n  - q: 护照\n    gold: 普通护照签发\n    varients: {typo: 户照}\n"
             .write(toFile: workspace + "/q.yaml", atomically: true, encoding: .utf8)
-        let outcome = try TiyanProcess.run([
+        let outcome = try await TiyanProcess.run([
             "crawl", "--targets", workspace + "/targets.yaml", "--probes", TiyanProcess.repositoryRoot + "/probes",
             "--out", workspace + "/reports", "--queries", workspace + "/q.yaml", "--connect-to", "::127.0.0.1:9",
         ])
