@@ -47,7 +47,7 @@ import TiyanTestSupport
         let workspace = NSTemporaryDirectory() + "tiyan-styles-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
         try SearchStyles.targetsYAML().write(toFile: workspace + "/targets.yaml", atomically: true, encoding: .utf8)
-        let outcome = try TiyanProcess.run([
+        let outcome = try await TiyanProcess.run([
             "crawl", "--targets", workspace + "/targets.yaml", "--probes", TiyanProcess.repositoryRoot + "/probes",
             "--out", workspace + "/reports", "--queries", TiyanProcess.repositoryRoot + "/Tests/Fixtures/search/queries.yaml",
             "--connect-to", "::127.0.0.1:\(server.port)", "--delay-ms", "0", "--timeout", "3",
