@@ -150,8 +150,9 @@ struct PageStructure {
     }
 
     private static func titleClass(_ node: DOMNode) -> Bool {
+        // Word by word: card-tit, item_title, newsTitle; not "entity" or "institution".
         let names = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
-        return names.contains("tit")
+        return names.split { $0 == " " || $0 == "-" || $0 == "_" }.contains { $0 == "tit" || $0.contains("title") }
     }
 
     private static func hiddenByStyle(_ node: DOMNode) -> Bool {
