@@ -84,7 +84,7 @@ final class TargetSession {
         }
     }
 
-    private func loadedResources(of document: HTMLDocument) -> [PlannedFetch] {
+    func loadedResources(of document: HTMLDocument) -> [PlannedFetch] {
         PageResources.plan(for: document, rules: rules).map {
             PlannedFetch(url: $0.url, role: $0.role, userAgent: pageAgent, discoveredFrom: document.url)
         }
@@ -398,7 +398,7 @@ final class TargetSession {
     }
 
     /// The parsed page for a record, parsed once.
-    private func document(for record: FetchRecord) -> HTMLDocument? {
+    func document(for record: FetchRecord) -> HTMLDocument? {
         guard record.error == nil || record.error == .http4xx || record.error == .http5xx else { return nil }
         if let cached = documents[record.sequence] { return cached }
         guard looksLikeHTML(record) else { return nil }
