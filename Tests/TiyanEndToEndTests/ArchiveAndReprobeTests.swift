@@ -40,8 +40,12 @@ import Testing
         try? FileManager.default.removeItem(atPath: copy)
         try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: run.directory + "/archive.warc.gz", toPath: copy + "/archive.warc.gz")
-        let outcome = try await TiyanProcess.run(["reprobe", copy, "--probes", TiyanProcess.repositoryRoot + "/probes"])
+        // Profiled, so that the profile's trip from the probe worker is shown to change nothing.
+        let outcome = try await TiyanProcess.run(["reprobe", copy, "--probes", TiyanProcess.repositoryRoot + "/probes",
+                                                  "--profile"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("rule PR-06") && outcome.stderr.contains("artifact parse"),
+                "the worker's profile reached the supervisor: \(outcome.stderr.suffix(2000))")
         for name in ["results.jsonl", "scores.csv"] {
             let original = FileManager.default.contents(atPath: run.directory + "/" + name)
             let again = FileManager.default.contents(atPath: copy + "/" + name)
