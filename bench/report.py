@@ -132,6 +132,19 @@ def main():
             lines = fh.read().splitlines()
         reprobe_profile = [l for l in lines if l.startswith("profile:") or l[:1] == " "][:28]
 
+    # The crawl's own --profile: wall time per stage and which process peaked.
+    crawl_stages, crawl_memory = [], None
+    if a.get("crawl_profile") and os.path.exists(a["crawl_profile"]):
+        with open(a["crawl_profile"], encoding="utf-8", errors="replace") as fh:
+            lines = fh.read().splitlines()
+        if "profile: wall time by stage" in lines:
+            for line in lines[lines.index("profile: wall time by stage") + 1:]:
+                if not line.endswith(tuple("abcdefghijklmnopqrstuvwxyz")) or " s  " not in line:
+                    break
+                seconds, name = line.split(" s  ", 1)
+                crawl_stages.append({"stage": name, "wall_s": float(seconds)})
+        crawl_memory = next((l[len("profile: "):] for l in lines if l.startswith("profile: peak RSS")), None)
+
     rss_points = []
     for point in filter(None, a.get("rss_points", "").split(",")):
         n, kb, wall, crawl_mb, worker_mb = (point.split(":") + ["", ""])[:5]
@@ -178,6 +191,7 @@ def main():
         "reprobe_one_core": {"wall_s": reprobe_wall, "peak_rss_kb": i("reprobe_rss_kb"),
                              "pages_per_s": round(reprobe_pps, 1) if reprobe_pps is not None else None},
         "rss_points": rss_points,
+        "crawl_stages": crawl_stages, "crawl_memory": crawl_memory,
         "aims": {"ratio_max": AIM_RATIO, "rss_mb_max": AIM_RSS_MB,
                  "ratio_met": (ratio <= AIM_RATIO) if ratio is not None else None,
                  "rss_met": (rss_mb < AIM_RSS_MB) if rss_mb is not None else None,
@@ -227,6 +241,9 @@ def main():
         f"| ratio Scrapy / tiyan | {fnum(scrapy_ratio)}{aim(result['aims']['scrapy_met'])} (aim ≥ {AIM_SCRAPY}) |",
         f"| reprobe on one core (`taskset -c 0`) | {fnum(reprobe_wall)} s, {fnum(reprobe_pps, 1)} pages/s"
         f"{aim(result['aims']['reprobe_met'])} (aim ≥ {AIM_REPROBE_PPS:.0f}), peak RSS {fnum((i('reprobe_rss_kb') or 0) / 1024, 1)} MB |",
+        f"| tiyan crawl by stage (`--profile`) | "
+        + ("; ".join(f"{st['stage']} {st['wall_s']:.1f} s" for st in crawl_stages) or "n/a")
+        + (f"; {crawl_memory}" if crawl_memory else "") + " |",
         f"| peak RSS against the crawl's size | "
         + (", ".join(f"{p['portals']} portals: {p['peak_rss_mb']} MB (crawl {p['crawl_process_mb']}, probe worker {p['probe_worker_mb']})"
                      for p in rss_points) or "not measured (--rss-portals)")

@@ -236,7 +236,7 @@ run_tiyan() {  # $1 = round; sets PAGES_JSONL
   t0=$(now)
   # shellcheck disable=SC2086
   /usr/bin/time -v -o "$W/tiyan-$r.time" "$TIYAN_ABS" crawl --targets "$W/targets.yaml" --probes "$REPO/probes" \
-    --out "$W/reports-$r" $options > "$W/tiyan-$r.stdout" 2> "$W/tiyan-$r.stderr" || rc=$?
+    --out "$W/reports-$r" --profile $options > "$W/tiyan-$r.stdout" 2> "$W/tiyan-$r.stderr" || rc=$?
   t1=$(now)
   tiyan_walls+=("$(elapsed "$t0" "$t1")")
   nginx_tiyan+=("$(( $(served) - before ))")
@@ -385,7 +385,7 @@ python3 "$BENCH/report.py" stamp="$stamp" results_dir="$results_dir" workdir="$W
   nginx_tiyan_requests="$(join "${nginx_tiyan[@]}")" nginx_floor_requests="$(join "${nginx_floor[@]}")" \
   loadavg="$(join "${loads[@]}")" floor_dl="$FLOOR_DL_KIND" \
   scrapy_walls="$(join "${scrapy_walls[@]}")" scrapy_rss_kb="$(join "${scrapy_rss[@]}")" scrapy_json="$scrapy_json" \
-  reprobe_wall="$reprobe_wall" reprobe_rss_kb="$reprobe_rss" reprobe_profile="$reprobe_profile" \
+  crawl_profile="$W/tiyan-1.stderr" reprobe_wall="$reprobe_wall" reprobe_rss_kb="$reprobe_rss" reprobe_profile="$reprobe_profile" \
   rss_points="$rss_points" \
   options="--portals $portals --pages $pages --repeat $repeat; crawl $options" \
   || die "report failed"
