@@ -59,5 +59,5 @@ struct FormLabels: Rule {
 }
 
 extension String {
-    var trimmingWhitespace: String { String(filter { !$0.isWhitespace }) }
+    var trimmingWhitespace: String { removingWhitespace }
 }

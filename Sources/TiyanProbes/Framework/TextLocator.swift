@@ -47,5 +47,5 @@ enum TextLocator {
         return best.count >= 2 ? String(best) : match
     }
 
-    private static func squeeze(_ text: String) -> String { String(text.filter { !$0.isWhitespace }) }
+    private static func squeeze(_ text: String) -> String { text.removingWhitespace }
 }
