@@ -16,6 +16,10 @@ public struct DiscoveryRules: Sendable {
         public var stylesheets = 8
         public var linkChecks = 20
         public var homeAttempts = 1
+        /// Guide pages (办事指南) followed per target for the gold services of the query set.
+        public var guides = 3
+        /// City portal links of a provincial portal checked per target (SV-15).
+        public var cityChecks = 20
     }
 
     /// Which same-site scripts the crawl spends its script budget on, and which are page parts
@@ -99,6 +103,8 @@ public struct DiscoveryRules: Sendable {
             limits.stylesheets = l.stylesheets ?? limits.stylesheets
             limits.linkChecks = l.link_checks ?? limits.linkChecks
             limits.homeAttempts = max(1, l.home_attempts ?? limits.homeAttempts)
+            limits.guides = max(0, l.guides ?? limits.guides)
+            limits.cityChecks = max(0, l.city_checks ?? limits.cityChecks)
         }
         var budget = ScriptBudget()
         if let raw = raw.script_budget {
@@ -129,6 +135,8 @@ public struct DiscoveryRules: Sendable {
             var stylesheets: Int?
             var link_checks: Int?
             var home_attempts: Int?
+            var guides: Int?
+            var city_checks: Int?
         }
         struct RawScriptBudget: Decodable {
             var source: String?

@@ -63,6 +63,8 @@ public struct RuleExample: Sendable, Hashable {
         case inapplicable
         /// The rule cannot decide from the archive (status undetermined; ACT `cantTell`).
         case cantTell = "cant_tell"
+        /// The rule finds part of what it asks (status partial, with the probe's score).
+        case partial
     }
 
     public var kind: Kind
@@ -96,6 +98,7 @@ public struct RuleExample: Sendable, Hashable {
         case .nonTriggering: return .pass
         case .inapplicable: return .notApplicable
         case .cantTell: return .undetermined
+        case .partial: return .partial
         }
     }
 
