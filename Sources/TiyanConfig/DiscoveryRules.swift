@@ -56,6 +56,8 @@ public struct DiscoveryRules: Sendable {
 
     public var roles: [PageRole: RolePatterns]
     public var unifiedLoginHost: Pattern?
+    /// The text of a link to a city (地市) portal in a provincial portal's city-entry block (SV-15).
+    public var cityLink: Pattern?
     public var limits: Limits
     /// Link texts and titles longer than this are not entries but titles that mention the words.
     public var maxTextLength = 16
@@ -97,6 +99,7 @@ public struct DiscoveryRules: Sendable {
                 exclude: compile(patterns.exclude, field: "roles.\(name).exclude"))
         }
         let host = compile(raw.unified_login_host, field: "unified_login_host")
+        let city = compile(raw.city_link, field: "city_link")
         var limits = Limits()
         if let l = raw.limits {
             limits.scripts = l.scripts ?? limits.scripts
@@ -118,6 +121,7 @@ public struct DiscoveryRules: Sendable {
         guard errors.isEmpty else { throw ConfigurationErrors(errors) }
         var rules = DiscoveryRules(roles: roles, unifiedLoginHost: host, limits: limits)
         rules.maxTextLength = raw.max_text_length ?? rules.maxTextLength
+        rules.cityLink = city
         rules.scriptBudget = budget
         return rules
     }
@@ -151,6 +155,7 @@ public struct DiscoveryRules: Sendable {
         var max_text_length: Int?
         var roles: [String: RawRole]
         var unified_login_host: String?
+        var city_link: String?
         var limits: RawLimits?
         var script_budget: RawScriptBudget?
     }

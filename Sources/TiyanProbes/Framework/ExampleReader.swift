@@ -14,7 +14,7 @@ struct ExampleReader {
         "url", "status", "headers", "html", "error", "error_detail", "tls_verified",
         "unverified", "elapsed_ms", "user_agent", "discovered_from", "search_query",
     ]
-    static let exampleKeys = recordKeys + ["records", "now", "note", "search"]
+    static let exampleKeys = recordKeys + ["records", "now", "note", "search", "region"]
 
     func read(_ node: ConfigNode, field: String) -> [RuleExample] {
         guard let entries = node.entries else {
@@ -95,7 +95,7 @@ struct ExampleReader {
         }
         return RuleExample(
             kind: kind, index: index, file: issues.file, line: node.line, records: records, runStart: runStart,
-            search: search)
+            search: search, region: node["region"]?.scalar ?? "000000")
     }
 
     /// `{url, results, item, title, link}` as in targets.yaml.

@@ -78,10 +78,13 @@ public struct RuleExample: Sendable, Hashable {
     public var runStart: Date
     /// The target's `search:` block of targets.yaml, for search examples with a configured API.
     public var search: Target.SearchConfiguration?
+    /// The target's 行政区划代码 (SV-15 judges provincial portals only).
+    public var region: String
 
     public init(kind: Kind, index: Int, file: String, line: Int, records: [ExampleRecord], runStart: Date,
-                search: Target.SearchConfiguration? = nil) {
+                search: Target.SearchConfiguration? = nil, region: String = "000000") {
         self.search = search
+        self.region = region
         self.kind = kind
         self.index = index
         self.file = file
@@ -107,7 +110,7 @@ public struct RuleExample: Sendable, Hashable {
     /// The archived site the example describes; the target's URL is the first record's.
     public func site() -> ArchivedSite {
         let url = records.first?.url ?? "https://www.example.gov.cn/"
-        let target = Target(id: Self.targetID, name: "example", region: "000000", url: url, search: search)
+        let target = Target(id: Self.targetID, name: "example", region: region, url: url, search: search)
         return ArchivedSite(
             target: target, runStart: runStart,
             resources: records.enumerated().map { $1.fetchRecord(target: Self.targetID, sequence: $0) })

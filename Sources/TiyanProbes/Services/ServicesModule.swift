@@ -5,6 +5,6 @@ enum ServicesModule {
     static let rules: [any Rule.Type] = [
         EvaluationEntry.self, ComplaintEntry.self, HotlineEntry.self, CustomerServiceEntry.self,
         MessageBoardEntry.self, ProgressQuery.self, LicenceEntry.self, IntegratedServices.self, SpecialGroups.self,
-        ConvenienceQueries.self, GuideCompleteness.self, OnlineHandling.self, GuideDepth.self,
+        ConvenienceQueries.self, GuideCompleteness.self, OnlineHandling.self, GuideDepth.self, ReplyTime.self, CityPortals.self,
     ]
 }
