@@ -3,8 +3,9 @@ import TiyanHTML
 
 /// SV-08 一件事 (集成服务): the home page has a 一件事一次办 area, and how many 一件事 it lists. The
 /// area is the nearest block around a short 一件事 title (a heading, a tab, a link) that holds
-/// links besides the title and 更多; each such link is an item. A title or link alone, with no
-/// items on the page, is partial: the offer exists but its size cannot be seen.
+/// links besides the title and 更多; each such link is an item. A title that is itself a link is
+/// an entry to a 一件事 page: alone, like a heading with no items beside it, it is partial (the
+/// offer exists but its size cannot be seen from the home page).
 struct IntegratedServices: Rule {
     static let id = "SV-08"
     let title: Pattern
@@ -32,7 +33,15 @@ struct IntegratedServices: Rule {
             for element in (try? source.document.select(titles)) ?? [] {
                 let text = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !text.isEmpty, text.count <= maxTitleLength, title.matches(text) else { continue }
-                let area = self.area(around: element, title: text, in: source.document)
+                // A title that is a link (出生一件事, or 一件事一次办 in a mixed 热门服务 list) is an
+                // entry, not a heading: what sits around it is not its items.
+                let isLink = element.name == "a"
+                    || !((try? source.document.select("ancestor::a", in: element)) ?? []).isEmpty
+                    || ((try? source.document.select(".//a", in: element)) ?? []).contains {
+                        $0.text.trimmingCharacters(in: .whitespacesAndNewlines) == text
+                    }
+                let area = isLink ? Area(title: text, container: nil, items: [])
+                    : self.area(around: element, title: text, in: source.document)
                 if best == nil || area.items.count > (best?.area.items.count ?? 0) {
                     best = (area, source.evidence(area.container ?? element, area.container?.snippet ?? element.snippet),
                             source.confidence)
