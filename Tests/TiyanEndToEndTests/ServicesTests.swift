@@ -134,4 +134,28 @@ import TiyanCore
         let dead = cities["value"]?["dead"]?.arrayValue?.compactMap { $0["name"]?.stringValue }
         #expect(dead == ["固原市", "中卫市"])
     }
+
+    /// scores.csv carries the services module, and 管用, 好用 and 爱用 move with what the module
+    /// measured: 申省 (every channel, most guide elements) scores above 酉省, and a portal without
+    /// 好差评 loses 爱用.
+    @Test func scoresFollowTheMeasuredServices() async throws {
+        let run = try await FixtureRun.shared.value
+        let lines = try run.file("scores.csv").split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let header = try #require(lines.first).map(String.init)
+        #expect(header.contains("services"))
+        func value(_ target: String, _ column: String) throws -> Double? {
+            let index = try #require(header.firstIndex(of: column), "\(column) not in \(header)")
+            let row = try #require(lines.first { $0.first.map(String.init) == target })
+            return Double(row[index])
+        }
+        for column in ["services", "dimension:管用", "dimension:好用", "item:指南准确度"] {
+            let shen = try #require(try value("shen", column), "shen \(column)")
+            let you = try #require(try value("you", column), "you \(column)")
+            #expect(shen > you, "\(column): shen \(shen), you \(you)")
+        }
+        #expect(try value("you", "item:指南准确度") == 0)
+        // 爱用 is no longer 100 for want of ads alone: 甲省 offers no 好差评.
+        let jia = try #require(try value("jia", "dimension:爱用"))
+        #expect(jia < 100 && (try value("shen", "dimension:爱用")) == 100, "jia 爱用 \(jia)")
+    }
 }

@@ -47,7 +47,7 @@ struct CityPortals: Rule {
         if links.count < minimumLinks { links = [] }
         guard !links.isEmpty else {
             let finding = Finding(.fail, value: .object([("prefectures", .int(expected)), ("linked", 0)]),
-                                  evidence: [home.scopeEvidence("no city-entry block")],
+                                  evidence: [home.absence("no city-entry block")],
                                   reason: "no links to the province's \(expected) city portals on the home page")
             return site.negative(finding, on: home, what: "city-entry block")
         }

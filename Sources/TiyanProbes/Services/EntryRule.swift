@@ -29,7 +29,7 @@ extension EntryRule {
         guard let first = found.first else {
             let finding = Finding(
                 .fail, value: .object([("present", false)]),
-                evidence: [home.scopeEvidence("no \(Self.what)")],
+                evidence: [home.absence("no \(Self.what)")],
                 reason: "no \(Self.what): no link, button, image alt text or script-written entry")
             return site.negative(finding, on: home, what: Self.what)
         }

@@ -40,7 +40,7 @@ struct GuideCompleteness: Rule {
                 ("empty", .array(reading.empty.map(JSONValue.string))),
                 ("coverage", .number(Self.rounded(reading.coverage))),
             ]))
-            if reading.present.isEmpty { evidence.append(guide.page.scopeEvidence("no guide element stated")) }
+            if reading.present.isEmpty { evidence.append(guide.page.absence("no guide element stated")) }
         }
         guard !coverages.isEmpty else {
             return Finding(.undetermined, value: .object([("services", .array(services))]), evidence: shells,
@@ -87,7 +87,7 @@ struct OnlineHandling: Rule {
                 item.extra.append(("service", .string(guide.service)))
                 evidence.append(item)
             } else {
-                evidence.append(guide.page.scopeEvidence("no 在线办理 entry for \(guide.service)"))
+                evidence.append(guide.page.absence("no 在线办理 entry for \(guide.service)"))
             }
             services.append(.object([
                 ("service", .string(guide.service)), ("url", .string(guide.page.url)),

@@ -14,7 +14,7 @@ enum GuidePages {
         let records = site.records(.guide)
         guard !records.isEmpty else {
             // The home page is where the crawl looked for the guides' links (and the search).
-            let home = site.optionalPage(.home).map { [$0.scopeEvidence("no guide page reached from here")] } ?? []
+            let home = site.optionalPage(.home).map { [$0.absence("no guide page reached from here")] } ?? []
             throw PageUnavailable(
                 .undetermined,
                 reason: "no guide page (办事指南) was reached: no home-page link or relevant search result for the sampled services",

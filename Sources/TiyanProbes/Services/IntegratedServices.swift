@@ -50,7 +50,7 @@ struct IntegratedServices: Rule {
         }
         guard let best else {
             let finding = Finding(.fail, value: .object([("present", false), ("items", 0)]),
-                                  evidence: [home.scopeEvidence("no 一件事 area")],
+                                  evidence: [home.absence("no 一件事 area")],
                                   reason: "no 一件事 / 集成服务 area on the home page")
             return site.negative(finding, on: home, what: "一件事 area")
         }

@@ -27,7 +27,7 @@ struct ProgressQuery: Rule {
         let records = site.records(.progress)
         guard entry != nil || !records.isEmpty else {
             let finding = Finding(.fail, value: .object([("present", false)]),
-                                  evidence: [home.scopeEvidence("no 办件进度查询 entry")],
+                                  evidence: [home.absence("no 办件进度查询 entry")],
                                   reason: "no 办件进度查询 entry on the home page")
             return site.negative(finding, on: home, what: "办件进度查询 entry")
         }
@@ -51,7 +51,7 @@ struct ProgressQuery: Rule {
             return Finding(.pass, value: value(entry, page: page, login: false), evidence: entryEvidence + [field])
         }
         let finding = Finding(.undetermined, value: value(entry, page: page, login: nil),
-                              evidence: entryEvidence + [page.scopeEvidence("no query field and no login prompt")],
+                              evidence: entryEvidence + [page.absence("no query field and no login prompt")],
                               reason: "the 办件进度查询 page shows neither a query field nor a login prompt")
         return page.negative(finding)
     }

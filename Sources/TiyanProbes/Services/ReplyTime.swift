@@ -38,7 +38,7 @@ struct ReplyTime: Rule {
     func evaluate(_ site: SiteContext) throws -> Finding {
         guard !site.records(.messages).isEmpty else {
             // The home page is where the crawl looked for the list (probes/discovery.yaml `messages`).
-            let home = site.optionalPage(.home).map { [$0.scopeEvidence("no link to a list of answered messages")] }
+            let home = site.optionalPage(.home).map { [$0.absence("no link to a list of answered messages")] }
             return Finding(.notApplicable, evidence: home ?? [],
                            reason: "the portal publishes no list of answered messages that the crawl found")
         }
@@ -51,7 +51,7 @@ struct ReplyTime: Rule {
         }
         guard dated.count >= minimumItems else {
             let finding = Finding(.undetermined, value: .object([("items", .int(dated.count))]),
-                                  evidence: [page.scopeEvidence("fewer than \(minimumItems) items with both dates")],
+                                  evidence: [page.absence("fewer than \(minimumItems) items with both dates")],
                                   reason: "the message list shows \(dated.count) items with a 留言 and a 回复 date")
             return page.negative(finding)
         }

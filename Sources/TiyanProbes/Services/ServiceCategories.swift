@@ -71,7 +71,7 @@ struct SpecialGroups: Rule {
             return Finding(.pass, value: value, confidence: result.confidence, evidence: evidence)
         }
         if result.present.isEmpty {
-            let finding = Finding(.fail, value: value, evidence: [home.scopeEvidence("no 特殊人群 area")],
+            let finding = Finding(.fail, value: value, evidence: [home.absence("no 特殊人群 area")],
                                   reason: "no area for 老年人, 残疾人 or 外籍人士 on the home page")
             return site.negative(finding, on: home, what: "特殊人群 area")
         }
@@ -104,7 +104,7 @@ struct ConvenienceQueries: Rule {
             return Finding(.pass, value: value, confidence: result.confidence, evidence: evidence)
         }
         if result.present.isEmpty {
-            let finding = Finding(.fail, value: value, evidence: [home.scopeEvidence("no 便民查询 service")],
+            let finding = Finding(.fail, value: value, evidence: [home.absence("no 便民查询 service")],
                                   reason: "none of the everyday query services on the home page")
             return site.negative(finding, on: home, what: "便民查询 service")
         }
