@@ -156,6 +156,7 @@ import TiyanCore
         #expect(try value("you", "item:指南准确度") == 0)
         // 爱用 is no longer 100 for want of ads alone: 甲省 offers no 好差评.
         let jia = try #require(try value("jia", "dimension:爱用"))
-        #expect(jia < 100 && (try value("shen", "dimension:爱用")) == 100, "jia 爱用 \(jia)")
+        let shen = try value("shen", "dimension:爱用")
+        #expect(jia < 100 && shen == 100, "jia 爱用 \(jia)")
     }
 }

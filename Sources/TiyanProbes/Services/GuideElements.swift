@@ -49,13 +49,14 @@ struct GuideElements {
             guard !text.isEmpty else { continue }
             for key in Self.keys where !present.contains(where: { $0.key == key }) {
                 guard let pattern = labels[key] else { continue }
-                let label = Self.withoutColon(text)
+                var label = Self.withoutColon(text)
                 var statement: (HTMLElement, String)?
                 if label.count <= maxLabelLength, pattern.matches(label) {
                     statement = near(element, in: document)
                     if statement == nil, !empty.contains(key) { empty.append(key) }
                 } else if let inline = inlineStatement(text, pattern) {
-                    statement = (element, inline)
+                    label = inline.label
+                    statement = (element, inline.value)
                 }
                 guard let (where_, value) = statement else { continue }
                 if placeholder.matches(value) {
@@ -83,12 +84,12 @@ struct GuideElements {
     }
 
     /// "办理地点：市民中心三楼" in one element.
-    private func inlineStatement(_ text: String, _ pattern: Pattern) -> String? {
+    private func inlineStatement(_ text: String, _ pattern: Pattern) -> (label: String, value: String)? {
         guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
         let head = text[..<colon].trimmingCharacters(in: .whitespaces)
         guard !head.isEmpty, head.count <= maxLabelLength, pattern.matches(head) else { return nil }
         let rest = text[text.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
-        return rest.isEmpty ? nil : String(rest)
+        return rest.isEmpty ? nil : (head, rest)
     }
 
     private func isLabel(_ text: String) -> Bool {
