@@ -8,8 +8,9 @@ extension TargetSession {
     /// For each base query of the query set (up to `limits.guides`): a home-page link whose text
     /// names the service (one click), else the first link of that query's archived result page
     /// whose text names it (the search, then the result), in both cases with an address matching
-    /// the query set's `relevant_link` (SPEC's relevance, applied to links). Each guide is archived
-    /// with the query, so probes know which service it is for. JSON search APIs are not followed.
+    /// the query set's `relevant_link` (SPEC's relevance, applied to links); for a JSON search API
+    /// configured in targets.yaml, the first item whose title names it. Each guide is archived with
+    /// the query, so probes know which service it is for.
     func fetchGuides(home: HTMLDocument?, scripts: [(url: String, text: String)]) async throws {
         let limit = discoveryRules.limits.guides
         guard limit > 0, let queries = crawler.settings.search?.queries else { return }
@@ -28,19 +29,54 @@ extension TargetSession {
             if found == nil,
                let results = records.first(where: {
                    $0.role == .searchResults && $0.searchQuery?.text == query.text && $0.error == nil
-               }),
-               let document = document(for: results) {
-                found = document.links.lazy.compactMap { link -> (url: String, origin: String)? in
-                    guard let url = link.url, url.hasPrefix("http"), names(link.text.isEmpty ? link.title ?? "" : link.text),
-                          relevant.matches(url) else { return nil }
-                    return (url, "\(results.finalURL) \(link.element.xpath) «\(Evidence.clip(link.text))»")
-                }.first
+               }) {
+                if let document = document(for: results) {
+                    found = document.links.lazy.compactMap { link -> (url: String, origin: String)? in
+                        guard let url = link.url, url.hasPrefix("http"),
+                              names(link.text.isEmpty ? link.title ?? "" : link.text), relevant.matches(url)
+                        else { return nil }
+                        return (url, "\(results.finalURL) \(link.element.xpath) «\(Evidence.clip(link.text))»")
+                    }.first
+                } else if let search = target.search, search.results == .json {
+                    found = Self.jsonResults(results, search).first { names($0.title) && relevant.matches($0.url) }
+                        .map { ($0.url, "\(results.finalURL) \($0.locator) «\(Evidence.clip($0.title))»") }
+                }
             }
             guard let found, planned.insert(found.url).inserted else { continue }
             plans.append(PlannedFetch(url: found.url, role: .guide, userAgent: pageAgent, discoveredFrom: found.origin,
                                       obeysRobots: true, searchQuery: query))
         }
         try await fetch(plans)
+    }
+
+    /// The items of a JSON search answer configured in targets.yaml (`item`, `title`, `link` as
+    /// dotted paths), in order; an answer that is not JSON or has no list gives none.
+    static func jsonResults(_ record: FetchRecord, _ search: Target.SearchConfiguration)
+        -> [(title: String, url: String, locator: String)]
+    {
+        let text = CharsetDecoder.decode(record.body, contentType: record.contentType).text
+        guard let root = try? JSONValue.parse(text), let list = follow(search.item, in: root)?.arrayValue else { return [] }
+        return list.enumerated().compactMap { index, item in
+            // Engines highlight the query (居民<em>身份证</em>换领): SPEC compares titles without tags.
+            guard let title = follow(search.title, in: item)?.stringValue
+                .map({ $0.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression) }),
+                  let raw = follow(search.link, in: item)?.stringValue,
+                  let url = URLResolver.resolve(raw, against: record.finalURL), url.hasPrefix("http") else { return nil }
+            return (title, url, "\(search.item)[\(index)]")
+        }
+    }
+
+    /// A dotted path: object keys, or indexes into arrays (as targets.yaml `search:` reads them).
+    private static func follow(_ path: String, in value: JSONValue) -> JSONValue? {
+        var current: JSONValue? = value
+        for component in path.split(separator: ".") where !component.isEmpty {
+            if let index = Int(component), let array = current?.arrayValue {
+                current = array.indices.contains(index) ? array[index] : nil
+            } else {
+                current = current?[String(component)]
+            }
+        }
+        return current
     }
 
     /// SPEC's comparison of a title with a gold name: NFKC, without white space.

@@ -159,4 +159,13 @@ import TiyanCore
         let shen = try value("shen", "dimension:爱用")
         #expect(jia < 100 && shen == 100, "jia 爱用 \(jia)")
     }
+
+    /// A JSON search API configured in targets.yaml (寅省) is followed to guides too: by its dotted
+    /// paths, with the engine's <em> highlighting removed before the gold name is compared.
+    @Test func guidesFromAJSONSearch() async throws {
+        let run = try await FixtureRun.shared.value
+        let guides = try run.pages("yin", role: "guide")
+        #expect(!guides.isEmpty, "no guide followed from yin's JSON search")
+        #expect(guides.allSatisfy { $0["url"]?.stringValue?.hasPrefix("http://www.yinzwfw.gov.cn/") == true })
+    }
 }
