@@ -51,8 +51,8 @@ public struct FixturePortals: Sendable {
         // three layouts found from the home page and the search, a 留言 list with dates and a
         // city-entry block with two dead links; and a GBK JSP hall whose entries its header script
         // and a widget write, whose 办件查询 wants a login and whose one guide is incomplete.
-        ("shen", "申省政务服务网", "640000", "http://www.shenzwfw.gov.cn/"),
-        ("you", "酉省网上办事大厅", "360000", "http://www.youzwfw.gov.cn/"),
+        ("zhen", "震省政务服务网", "640000", "http://www.zhenzwfw.gov.cn/"),
+        ("kan", "坎省网上办事大厅", "360000", "http://www.kanzwfw.gov.cn/"),
     ]
 
     /// `search:` blocks of targets.yaml, by target id (see SearchFixtures).
@@ -122,8 +122,8 @@ public struct FixturePortals: Sendable {
             return Self.huge
         case "www.bomb.gov.cn":
             return Self.bomb
-        case "yc.shenzwfw.gov.cn", "szs.shenzwfw.gov.cn", "wz.shenzwfw.gov.cn":
-            // 申省's city portals that answer; gy. and zw. have no pages (404).
+        case "yc.zhenzwfw.gov.cn", "szs.zhenzwfw.gov.cn", "wz.zhenzwfw.gov.cn":
+            // 震省's city portals that answer; gy. and zw. have no pages (404).
             return .html("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>\(request.host)</title></head><body><p>市政务服务网</p></body></html>")
         case "www.jiazwfw.gov.cn" where path == "/" && userAgent.contains("Mobile"):
             return .redirect(to: "http://m.jiazwfw.gov.cn/")

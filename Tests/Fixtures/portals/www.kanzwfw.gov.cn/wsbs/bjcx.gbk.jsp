@@ -5,7 +5,7 @@
 </head>
 <body>
 <div class="tip">请先登录后查询您的办件进度。</div>
-<form action="http://tyrz.youzwfw.gov.cn/login" method="post">
+<form action="http://tyrz.kanzwfw.gov.cn/login" method="post">
   用户名：<input type="text" name="username"> 密码：<input type="password" name="password">
   <input type="submit" value="登录">
 </form>
