@@ -17,6 +17,12 @@ public struct SearchCrawlRules: Sendable {
     public var searchBox: String?
     /// A script setting a form's action: group 1 or 2 the form's id, group 3 the action.
     public var formAction: Pattern?
+    /// JSON API URLs in a result page's scripts, each with group 1 the URL up to the `=` of the
+    /// query (`search_api_templates`); empty when probes/ has none.
+    public var apiTemplates: [Pattern] = []
+    /// A URL passed with a params object naming the query (`search_api_params`): group 1 the
+    /// URL, group 2 the parameter.
+    public var apiParams: Pattern?
     /// Search requests per target, apart from the page budget.
     public var budget: Int
     public var queries: QuerySet
@@ -60,6 +66,12 @@ public struct SearchCrawlRules: Sendable {
         let action = shared?["search_form_action"]?["regex"].flatMap {
             compile($0.scalar, "search_form_action", line: $0.line)
         }
+        let apiTemplates = (shared?["search_api_templates"]?["regexes"]?.items ?? []).compactMap {
+            compile($0.scalar, "search_api_templates", line: $0.line)
+        }
+        let apiParams = shared?["search_api_params"]?["regex"].flatMap {
+            compile($0.scalar, "search_api_params", line: $0.line)
+        }
         try issues.throwIfAny()
         guard let queries = try queriesFile.map({ try QuerySet.load(path: $0) }) ?? QuerySet.load(from: configuration)
         else {
@@ -72,6 +84,8 @@ public struct SearchCrawlRules: Sendable {
                                      signingScripts: signing, budget: budget, queries: queries)
         rules.searchBox = box
         rules.formAction = action
+        rules.apiTemplates = apiTemplates
+        rules.apiParams = apiParams
         return rules
     }
 }

@@ -15,9 +15,15 @@ public struct SearchQuery: Sendable, Hashable, Codable {
     public var relevantLink: String
     /// Results judged per query.
     public var k: Int
+    /// True for the nonsense query the crawl adds per engine: what the engine answers when
+    /// nothing matches, the contrast that tells the result list from the page template. It is
+    /// judged by no indicator. Optional so that archives written before it decode unchanged.
+    public var baseline: Bool?
+
+    public var isBaseline: Bool { baseline == true }
 
     public init(text: String, base: String, variant: String? = nil, gold: String, synonyms: [String],
-                relevantLink: String, k: Int) {
+                relevantLink: String, k: Int, baseline: Bool? = nil) {
         self.text = text
         self.base = base
         self.variant = variant
@@ -25,5 +31,6 @@ public struct SearchQuery: Sendable, Hashable, Codable {
         self.synonyms = synonyms
         self.relevantLink = relevantLink
         self.k = k
+        self.baseline = baseline
     }
 }

@@ -37,7 +37,16 @@ extension TargetSession {
             origin = "\(entry.source.rawValue) \(entry.locator)"
             charset = entry.charset
         }
-        let plans = rules.queries.searchQueries.prefix(max(0, rules.budget)).map { query in
+        // The nonsense query takes one request of the budget: without it the result list can only
+        // be told from the template by what varies between the real queries.
+        let queries = rules.queries.searchQueries
+        let room = rules.budget >= 2 ? rules.budget - 1 : max(0, rules.budget)
+        var wanted = Array(queries.prefix(room))
+        if rules.budget >= 2, let sample = queries.first {
+            wanted.append(SearchQuery(text: Self.nonsenseQuery(), base: "", gold: "", synonyms: [],
+                                      relevantLink: sample.relevantLink, k: sample.k, baseline: true))
+        }
+        let plans = wanted.map { query in
             PlannedFetch(url: SearchEntry.url(from: template, query: query.text, charset: charset), role: .searchResults,
                          userAgent: pageAgent, configured: configured, discoveredFrom: origin,
                          obeysRobots: !configured, searchQuery: query)
@@ -46,7 +55,45 @@ extension TargetSession {
         // it or the host cannot be reached, the rest would only repeat that answer to the host.
         guard let first = plans.first, let answer = try await fetch([first]).first else { return }
         if let error = answer.error, Self.stopsSearch.contains(error) { return }
+        // A script shell is the same page whatever was typed: its script asks an API for the
+        // results, so the queries go to that API, fetched and archived like any query.
+        if !configured, let api = try await scriptAPI(of: answer, rules: rules) {
+            try await fetch(wanted.map { query in
+                PlannedFetch(url: SearchEntry.url(from: api.template, query: query.text), role: .searchResults,
+                             userAgent: pageAgent, discoveredFrom: "api \(api.source)", obeysRobots: true,
+                             searchQuery: query)
+            })
+            return
+        }
         try await fetch(Array(plans.dropFirst()))
+    }
+
+    /// The JSON API of a script-shell result page, from its inline scripts and the same-site
+    /// scripts it loads (fetched here, archived as scripts); nil for a page with content.
+    private func scriptAPI(of answer: FetchRecord, rules: SearchCrawlRules) async throws -> SearchAPIFinder.API? {
+        guard !rules.apiTemplates.isEmpty || rules.apiParams != nil, answer.error == nil,
+              let document = document(for: answer),
+              case .scriptShell = PageNature.classify(status: answer.status, headers: answer.headers, body: answer.body,
+                                                      document: document) else { return nil }
+        let wantedScripts = loadedResources(of: document).filter { $0.role == .script }
+        let fetched = Set(records.map(\.url))
+        let fresh = wantedScripts.filter { !fetched.contains($0.url) }
+        try await fetch(fresh)
+        let urls = Set(wantedScripts.map(\.url))
+        var scripts: [(url: String, text: String)] = document.scripts.filter { $0.url == nil && !$0.inlineText.isEmpty }
+            .map { (document.url, $0.inlineText) }
+        scripts += records.filter { $0.role == .script && $0.error == nil && (urls.contains($0.url) || urls.contains($0.finalURL)) }
+            .map { ($0.finalURL, CharsetDecoder.decode($0.body, contentType: $0.contentType).text) }
+        return SearchAPIFinder.find(in: scripts, pageURL: answer.finalURL, templates: rules.apiTemplates,
+                                    params: rules.apiParams)
+    }
+
+    /// Twelve random consonants: no pinyin syllable, English word or number, so no engine, however
+    /// tolerant, should match it; random so that no engine can have learnt it. The archive keeps
+    /// what was sent, so probes never need to know how it was made.
+    static func nonsenseQuery() -> String {
+        let letters = Array("bcdfghjklmnpqrstvwxz")
+        return String((0..<12).map { _ in letters.randomElement() ?? "x" })
     }
 
     private static let stopsSearch: Set<FetchErrorClass> = [

@@ -88,7 +88,7 @@ final class TargetSession {
         }
     }
 
-    private func loadedResources(of document: HTMLDocument) -> [PlannedFetch] {
+    func loadedResources(of document: HTMLDocument) -> [PlannedFetch] {
         PageResources.plan(for: document, rules: rules).map {
             PlannedFetch(url: $0.url, role: $0.role, userAgent: pageAgent, discoveredFrom: document.url)
         }

@@ -8,6 +8,8 @@ public struct ProbeRunner: Sendable {
     /// Which scripts write page parts (discovery.yaml `script_budget`): rules that find no mark
     /// say so when such a script was not read.
     private var scriptBudget = DiscoveryRules.ScriptBudget()
+    /// Set by `--profile`: each evaluation adds its rules' and artifacts' times here.
+    public var profile: ProbeProfile?
 
     /// Loads every module this build implements from the configuration; throws
     /// `ConfigurationErrors` naming file, line and field for every bad rule, pattern or example.
@@ -84,7 +86,9 @@ public struct ProbeRunner: Sendable {
     private func evaluateOnThisThread(
         _ site: ArchivedSite, indicators: Set<String>?, onResult: (IndicatorResult) -> Void
     ) {
-        let context = SiteContext(site: site, scriptBudget: scriptBudget)
+        let recorder = profile.map { _ in ProfileRecorder() }
+        defer { if let recorder { profile?.merge(recorder.entries) } }
+        let context = SiteContext(site: site, scriptBudget: scriptBudget, recorder: recorder)
         for module in loaded {
             for loadedRule in module.rules {
                 let id = loadedRule.description.id
@@ -100,7 +104,9 @@ public struct ProbeRunner: Sendable {
                     runs.append((id, { try loadedRule.rule.evaluate(context) }))
                 }
                 for (indicator, run) in runs {
-                    var finding = Self.withholdingVerdictsOnTruncatedPages(Self.run(run), context: context)
+                    let judged = recorder.map { recorder in recorder.measure("rule " + id) { Self.run(run) } }
+                        ?? Self.run(run)
+                    var finding = Self.withholdingVerdictsOnTruncatedPages(judged, context: context)
                     if !judgesTheFetches { finding = Self.accountingForADeadSite(finding, context: context) }
                     onResult(
                         IndicatorResult(

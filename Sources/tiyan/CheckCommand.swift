@@ -33,6 +33,9 @@ struct CheckCommand: AsyncParsableCommand {
     @Argument(help: "Local HTML files or http(s) URLs.")
     var inputs: [String]
 
+    @Flag(help: ArgumentHelp(RunProfile.help))
+    var profile = false
+
     @OptionGroup var network: NetworkOptions
 
     func validate() throws {
@@ -46,7 +49,8 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let runner: ProbeRunner
+        var runProfile = profile ? RunProfile() : nil
+        var runner: ProbeRunner
         // The crawl's choice of same-site scripts and style sheets (absent: the page alone).
         var discovery: DiscoveryRules?
         do {
@@ -59,6 +63,8 @@ struct CheckCommand: AsyncParsableCommand {
             Progress.error("tiyan: bad configuration: \(error)")
             throw ExitCode(1)
         }
+        runner.profile = runProfile?.probes
+        runProfile?.endStage("load the probes")
         let pageRole = PageRole(rawValue: role) ?? .home
         let pageIndicators = Set(runner.rules.filter { $0.scope == .page }.map(\.id))
         let fetcher = Fetcher(options: network.fetchOptions)
@@ -104,6 +110,8 @@ struct CheckCommand: AsyncParsableCommand {
             }
         }
         if format == .json { print(JSONValue.array(reports).serialized()) }
+        runProfile?.endStage("fetch and judge")
+        runProfile?.write()
         if unjudged > 0 { throw ExitCode(1) }
     }
 

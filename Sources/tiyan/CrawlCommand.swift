@@ -65,6 +65,9 @@ struct CrawlCommand: AsyncParsableCommand {
         valueName: "FILE"))
     var assertions: String?
 
+    @Flag(help: ArgumentHelp(RunProfile.help))
+    var profile = false
+
     @OptionGroup var network: NetworkOptions
 
     func validate() throws {
@@ -92,6 +95,7 @@ struct CrawlCommand: AsyncParsableCommand {
 
     private func crawl() async throws {
         let startedAt = Date()
+        var runProfile = profile ? RunProfile() : nil
         let targets = try DefaultData.targets(self.targets)
         let probes = try DefaultData.probes(self.probes)
         let configuration = try loadConfiguration(targets: targets, probes: probes)
@@ -145,7 +149,9 @@ struct CrawlCommand: AsyncParsableCommand {
             throw RunFailure("archive write failed: \(error)")
         }
 
-        let pipeline = configuration.pipeline
+        runProfile?.endStage("fetch and archive")
+        var pipeline = configuration.pipeline
+        pipeline.runner.profile = runProfile?.probes
         let outputs: RunPipeline.Outputs
         do {
             outputs = try await pipeline.evaluate(
@@ -153,6 +159,7 @@ struct CrawlCommand: AsyncParsableCommand {
         } catch is CancellationError {
             throw Interrupted()
         }
+        runProfile?.endStage("probe and score")
         Progress.begin(.report, total: selected.count)
         let finishedAt = Date()
         do {
@@ -182,7 +189,9 @@ struct CrawlCommand: AsyncParsableCommand {
         } catch {
             throw RunFailure("cannot write the run folder: \(error)")
         }
+        runProfile?.endStage("write the run folder and report")
         Progress.finish()
+        runProfile?.write()
         Progress.line(RunSummary(targets: outputs.contents.targets.count, pages: outputs.pages.count,
                                  results: outputs.results, startedAt: startedAt).line)
         // A shard is not a run an evaluator should open: `latest` is left to the merge.

@@ -58,7 +58,7 @@ struct ProbeSupervisor {
         while !pending.isEmpty {
             let batch = alone.isEmpty ? pending : [alone.removeFirst()]
             let run = WorkerRun(executable: executable, archive: archive, probes: isolation.probesDirectory,
-                                budgetSeconds: isolation.budgetSeconds, sites: batch)
+                                budgetSeconds: isolation.budgetSeconds, sites: batch, profile: runner.profile)
             let outcome = run.execute(onSiteEnded: { Progress.targetDone(sites[$0].target.id) })
             if case .cancelled = outcome.end { throw CancellationError() }
             for site in outcome.ended { finished[site] = outcome.output(for: site, sorted: true) }

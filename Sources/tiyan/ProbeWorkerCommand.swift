@@ -3,6 +3,7 @@ import Foundation
 import TiyanArchive
 import TiyanConfig
 import TiyanCore
+import TiyanProbes
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,6 +25,9 @@ struct ProbeWorkerCommand: AsyncParsableCommand {
     @Option(help: "Comma-separated indices of the archive's sites to judge.")
     var sites: String
 
+    @Flag(help: "Write the probes' profile before the last line.")
+    var profile = false
+
     func run() async throws {
         // Ctrl-C reaches the whole process group; the supervisor decides what an interrupt stops.
         signal(SIGINT, SIG_IGN)
@@ -39,7 +43,12 @@ struct ProbeWorkerCommand: AsyncParsableCommand {
         let wanted = sites.split(separator: ",").compactMap { Int($0) }.filter { contents.sites.indices.contains($0) }
         let output = WorkerOutput()
         let fault = InjectedFault.fromEnvironment()
-        let runner = pipeline.runner
+        let measured = profile ? ProbeProfile() : nil
+        let runner = {
+            var runner = pipeline.runner
+            runner.profile = measured
+            return runner
+        }()
         let info = contents.info
         let path = archive
         let all = contents.sites
@@ -65,6 +74,9 @@ struct ProbeWorkerCommand: AsyncParsableCommand {
             }
             for _ in 0..<RunPipeline.sitesInFlight { startNext() }
             while try await group.next() != nil { startNext() }
+        }
+        for (name, entry) in (measured?.snapshot ?? [:]).sorted(by: { $0.key < $1.key }) {
+            output.write(.profile(name: name, entry))
         }
         output.write(.done)
     }

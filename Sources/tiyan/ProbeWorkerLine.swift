@@ -1,4 +1,5 @@
 import TiyanCore
+import TiyanProbes
 
 /// The lines a probe worker writes on stdout and its supervisor reads, one event each:
 ///
@@ -6,6 +7,7 @@ import TiyanCore
 ///     C <site> <offset> <bytes> <charset> <src>  what pages.jsonl says of one body (`-` for none)
 ///     R <site> <results.jsonl line>              one indicator decided
 ///     E <site>                                   every indicator of the site decided
+///     P <calls> <total ns> <self ns> <name>      one row of the profile (`--profile`), before D
 ///     D                                          every site given to the worker is done
 ///
 /// Results are results.jsonl lines, so a result read back renders to the same bytes.
@@ -14,6 +16,7 @@ enum ProbeWorkerLine {
     case charset(site: Int, offset: Int64, bytes: Int, name: String?, source: String?)
     case result(site: Int, IndicatorResult)
     case ended(site: Int)
+    case profile(name: String, ProbeProfile.Entry)
     case done
 
     var text: String {
@@ -23,6 +26,8 @@ enum ProbeWorkerLine {
             return "C \(site) \(offset) \(bytes) \(Self.word(name)) \(Self.word(source))"
         case let .result(site, result): return "R \(site) " + result.json.serialized()
         case let .ended(site): return "E \(site)"
+        case let .profile(name, entry):
+            return "P \(entry.calls) \(entry.totalNanoseconds) \(entry.selfNanoseconds) \(name)"
         case .done: return "D"
         }
     }
@@ -32,6 +37,14 @@ enum ProbeWorkerLine {
         let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
         guard let kind = parts.first else { return nil }
         if kind == "D" { return parts.count == 1 ? .done : nil }
+        if kind == "P" {
+            let fields = line.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: false)
+            guard fields.count == 5, let calls = Int(fields[1]), let total = UInt64(fields[2]),
+                let own = UInt64(fields[3]), !fields[4].isEmpty
+            else { return nil }
+            return .profile(
+                name: String(fields[4]), ProbeProfile.Entry(calls: calls, totalNanoseconds: total, selfNanoseconds: own))
+        }
         guard parts.count >= 2, let site = Int(parts[1]) else { return nil }
         switch kind {
         case "S": return parts.count == 2 ? .started(site: site) : nil

@@ -44,8 +44,12 @@ struct ReprobeCommand: AsyncParsableCommand {
         "Thresholds the re-scored run must meet, as for crawl; exit status 5 when one fails.", valueName: "FILE"))
     var assertions: String?
 
+    @Flag(help: ArgumentHelp(RunProfile.help))
+    var profile = false
+
     func run() async throws {
         Progress.quiet = quiet
+        var runProfile = profile ? RunProfile() : nil
         do {
             let probes = try DefaultData.probes(self.probes)
             let archive = runDirectory + "/archive.warc.gz"
@@ -56,15 +60,17 @@ struct ReprobeCommand: AsyncParsableCommand {
                 }
                 throw RunFailure("cannot read \(archive): \(FileAccess.problem(reading: archive, as: .file))")
             }
-            let pipeline: RunPipeline
+            var pipeline: RunPipeline
             do {
                 pipeline = try RunPipeline(probes: try ProbeConfiguration.load(directory: probes))
+                pipeline.runner.profile = runProfile?.probes
             } catch let errors as ConfigurationErrors {
                 throw RunFailure("bad configuration:\n" + errors.description)
             }
             let check = try AssertionCheck(path: assertions, rules: pipeline.scorer.rules)
             let lock = try RunLock(path: runDirectory + "/.tiyan.lock")
             defer { lock.release() }
+            runProfile?.endStage("load the probes")
             let outputs: RunPipeline.Outputs
             do {
                 outputs = try await pipeline.evaluate(
@@ -72,6 +78,7 @@ struct ReprobeCommand: AsyncParsableCommand {
             } catch is CancellationError {
                 throw Interrupted()
             }
+            runProfile?.endStage("probe and score")
             Progress.finish()
             // results.jsonl, scores.csv, run.json and index.html must agree with each other.
             try Interruption.critical {
@@ -79,6 +86,8 @@ struct ReprobeCommand: AsyncParsableCommand {
                 try updateManifest(outputs, pipeline: pipeline, probes: probes)
                 try writeReport(outputs, pipeline: pipeline, probes: probes)
             }
+            runProfile?.endStage("write results and report")
+            runProfile?.write()
             Progress.line("tiyan: reprobed \(outputs.contents.targets.count) targets, \(outputs.results.count) results")
             print(runDirectory)
             try check?.enforce(scores: outputs.scores, results: outputs.results)

@@ -10,7 +10,8 @@ import TiyanScoring
 /// probe → score → report over an archive. `crawl` and `reprobe` share it, so a reprobe of the
 /// same archive with the same probes writes byte-identical results.jsonl and scores.csv.
 struct RunPipeline {
-    let runner: ProbeRunner
+    /// `var` so that `--profile` can attach a `ProbeProfile`.
+    var runner: ProbeRunner
     let scorer: Scorer
     /// Names, sources and fixes for the report.
     let guide: IndicatorGuide

@@ -1,5 +1,6 @@
 import Foundation
 import TiyanCore
+import TiyanProbes
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,6 +13,8 @@ struct WorkerRun {
     let probes: String
     let budgetSeconds: Double
     let sites: [Int]
+    /// Where the worker's profile rows go (`--profile`); nil when not profiling.
+    var profile: ProbeProfile? = nil
 
     enum End {
         case completed
@@ -39,11 +42,12 @@ struct WorkerRun {
     }
 
     func execute(onSiteEnded: @escaping @Sendable (Int) -> Void = { _ in }) -> Outcome {
-        let state = State(onSiteEnded: onSiteEnded)
+        let state = State(onSiteEnded: onSiteEnded, profile: profile)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["probe-worker", "--archive", archive, "--probes", probes,
                              "--sites", sites.map(String.init).joined(separator: ",")]
+            + (profile == nil ? [] : ["--profile"])
         var environment = ProcessInfo.processInfo.environment
         // The runtime's backtracer takes seconds and pages of stderr per crash; the supervisor
         // says in one line which target died.
@@ -108,8 +112,12 @@ struct WorkerRun {
         private var done = false
         private let finished = DispatchSemaphore(value: 0)
         private let onSiteEnded: @Sendable (Int) -> Void
+        private let profile: ProbeProfile?
 
-        init(onSiteEnded: @escaping @Sendable (Int) -> Void) { self.onSiteEnded = onSiteEnded }
+        init(onSiteEnded: @escaping @Sendable (Int) -> Void, profile: ProbeProfile?) {
+            self.onSiteEnded = onSiteEnded
+            self.profile = profile
+        }
 
         var outcome: Outcome { lock.withLock { collected } }
         var sawDone: Bool { lock.withLock { done } }
@@ -155,6 +163,8 @@ struct WorkerRun {
                     collected.ended.append(site)
                     startedAt[site] = nil
                     onSiteEnded(site)
+                case let .profile(name, entry):
+                    profile?.merge([name: entry])
                 case .done:
                     done = true
                 }

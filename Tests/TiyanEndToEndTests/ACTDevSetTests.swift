@@ -15,9 +15,9 @@ import Testing
     }
 
     @Test(.enabled(if: available, "../shared/act-dev is not beside the repository"))
-    func agreementWithTheACTDevelopmentSet() throws {
+    func agreementWithTheACTDevelopmentSet() async throws {
         let binary = try #require(TiyanProcess.binary)
-        let outcome = try TiyanProcess.runProgram("/usr/bin/env", ["python3", Self.devSet + "/run_act.py", "--tiyan", binary])
+        let outcome = try await TiyanProcess.runProgram("/usr/bin/env", ["python3", Self.devSet + "/run_act.py", "--tiyan", binary])
         print(outcome.stdout)
         let last = outcome.lastLine
         #expect(last.hasPrefix("act: "), "run_act.py said: \(outcome.stderr.suffix(500))")

@@ -19,7 +19,7 @@ import Testing
             print(counts.get('warcinfo', 0), counts.get('request', 0), counts.get('response', 0), counts.get('metadata', 0))
             print('http://www.jiazwfw.gov.cn/' in uris)
             """
-        let outcome = try TiyanProcess.runProgram("/usr/bin/env", ["python3", "-c", script, run.directory + "/archive.warc.gz"])
+        let outcome = try await TiyanProcess.runProgram("/usr/bin/env", ["python3", "-c", script, run.directory + "/archive.warc.gz"])
         if outcome.status != 0, outcome.stderr.contains("No module named 'warcio'"),
            ProcessInfo.processInfo.environment["CI"] == nil {
             Issue.record("warcio is not installed (pip install warcio); the CI installs it")
@@ -40,8 +40,12 @@ import Testing
         try? FileManager.default.removeItem(atPath: copy)
         try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: run.directory + "/archive.warc.gz", toPath: copy + "/archive.warc.gz")
-        let outcome = try TiyanProcess.run(["reprobe", copy, "--probes", TiyanProcess.repositoryRoot + "/probes"])
+        // Profiled, so that the profile's trip from the probe worker is shown to change nothing.
+        let outcome = try await TiyanProcess.run(["reprobe", copy, "--probes", TiyanProcess.repositoryRoot + "/probes",
+                                                  "--profile"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("rule PR-06") && outcome.stderr.contains("artifact parse"),
+                "the worker's profile reached the supervisor: \(outcome.stderr.suffix(2000))")
         for name in ["results.jsonl", "scores.csv"] {
             let original = FileManager.default.contents(atPath: run.directory + "/" + name)
             let again = FileManager.default.contents(atPath: copy + "/" + name)

@@ -4,8 +4,8 @@ import Testing
 /// `tiyan check` on a saved page reads the scripts saved beside it; a header/footer script it
 /// cannot load leaves the marks it would write undetermined, never failed.
 @Suite struct CheckScriptsTests {
-    private func check(_ arguments: [String]) throws -> [String: String] {
-        let outcome = try TiyanProcess.run(
+    private func check(_ arguments: [String]) async throws -> [String: String] {
+        let outcome = try await TiyanProcess.run(
             ["check", "--format", "json", "--probes", TiyanProcess.repositoryRoot + "/probes"] + arguments)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         // `check --format json` prints a list, one report per input.
@@ -18,7 +18,7 @@ import Testing
         return statuses
     }
 
-    @Test func aSavedPageIsJudgedWithTheFooterScriptBesideIt() throws {
+    @Test func aSavedPageIsJudgedWithTheFooterScriptBesideIt() async throws {
         let folder = NSTemporaryDirectory() + "tiyan-check-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder + "/page_files", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -30,16 +30,16 @@ import Testing
             """.write(toFile: page, atomically: true, encoding: .utf8)
         try "document.write('<div class=\"footer\">蜀ICP备05003120号-1 川公网安备: 51010402000385</div>');"
             .write(toFile: folder + "/page_files/footer.js", atomically: true, encoding: .utf8)
-        let read = try check([page])
+        let read = try await check([page])
         #expect(read["SB-07"] == "pass" && read["SB-08"] == "pass", "\(read)")
 
         try FileManager.default.removeItem(atPath: folder + "/page_files/footer.js")
-        let unread = try check([page])
+        let unread = try await check([page])
         for id in ["SB-05", "SB-07", "SB-08"] { #expect(unread[id] == "undetermined", "\(id): \(unread)") }
         #expect(unread["SB-13"] == "fail", "a rule that does not read the footer is still judged")
     }
 
-    @Test func aLoginPageIsJudgedForItsMarksAndEntries() throws {
+    @Test func aLoginPageIsJudgedForItsMarksAndEntries() async throws {
         let folder = NSTemporaryDirectory() + "tiyan-check-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -50,7 +50,7 @@ import Testing
             <form><input name="u"><input type="password" name="p"></form>
             <div class="footer">滇ICP备12003456号 网站标识码：5300000036</div></body></html>
             """.write(toFile: page, atomically: true, encoding: .utf8)
-        let statuses = try check(["--role", "login", page])
+        let statuses = try await check(["--role", "login", page])
         for id in ["SB-05", "SB-07", "EL-01", "EN-01", "LG-01"] { #expect(statuses[id] == "pass", "\(id): \(statuses)") }
     }
 }

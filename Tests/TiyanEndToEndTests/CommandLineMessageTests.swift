@@ -8,16 +8,16 @@ import TiyanTestSupport
 @Suite struct CommandLineMessageTests {
     private let probes = TiyanProcess.repositoryRoot + "/probes"
 
-    @Test func checkOnADirectoryIsAUsageErrorInOneLine() throws {
+    @Test func checkOnADirectoryIsAUsageErrorInOneLine() async throws {
         let folder = try temporaryFolder("tiyan-dir")
-        let outcome = try TiyanProcess.run(["check", "--probes", probes, folder])
+        let outcome = try await TiyanProcess.run(["check", "--probes", probes, folder])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("\(folder) is a directory"), "\(outcome.stderr)")
         #expect(outcome.stdout.isEmpty)
     }
 
-    @Test func checkOnAMissingFileSaysWhy() throws {
-        let outcome = try TiyanProcess.run(["check", "--probes", probes, "/nonexistent/page.html"])
+    @Test func checkOnAMissingFileSaysWhy() async throws {
+        let outcome = try await TiyanProcess.run(["check", "--probes", probes, "/nonexistent/page.html"])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("cannot read /nonexistent/page.html: No such file or directory"), "\(outcome.stderr)")
     }
@@ -38,25 +38,25 @@ import TiyanTestSupport
         }
         defer { Task { try? await server.shutdown() } }
         let base = "http://127.0.0.1:\(server.port)"
-        let missing = try TiyanProcess.run(["check", "--probes", probes, base + "/missing"])
+        let missing = try await TiyanProcess.run(["check", "--probes", probes, base + "/missing"])
         #expect(missing.status == 1)
         #expect(missing.stdout.isEmpty, "no page of unreachable results: \(missing.stdout.prefix(300))")
         let lines = missing.stderr.split(separator: "\n")
         #expect(lines.count == 1 && lines[0].contains("http_4xx") && lines[0].contains("404"), "\(missing.stderr)")
 
         // A free port: bound and closed again, so nothing listens on it.
-        let refused = try TiyanProcess.run(["check", "--probes", probes, "--timeout", "3", "http://127.0.0.1:\(try closedPort())/"])
+        let refused = try await TiyanProcess.run(["check", "--probes", probes, "--timeout", "3", "http://127.0.0.1:\(try closedPort())/"])
         #expect(refused.status == 1)
         #expect(refused.stdout.isEmpty)
         #expect(refused.stderr.split(separator: "\n").count == 1 && refused.stderr.contains("connect"), "\(refused.stderr)")
 
         // A body that is not HTML is a finding, not a failure: a policy published as a PDF.
-        let pdf = try TiyanProcess.run(["check", "--role", "privacy", "--probes", probes, base + "/policy.pdf"])
+        let pdf = try await TiyanProcess.run(["check", "--role", "privacy", "--probes", probes, base + "/policy.pdf"])
         #expect(pdf.status == 0, "\(pdf.stderr)")
         #expect(pdf.stdout.contains("PR-01"), "\(pdf.stdout.prefix(500))")
 
         // The good input is still judged, and JSON keeps one shape: a list with one entry per input.
-        let mixed = try TiyanProcess.run(["check", "--format", "json", "--probes", probes, base + "/", base + "/missing"])
+        let mixed = try await TiyanProcess.run(["check", "--format", "json", "--probes", probes, base + "/", base + "/missing"])
         #expect(mixed.status == 1)
         let entries = try JSONValue.parse(mixed.stdout).arrayValue ?? []
         #expect(entries.count == 2)
@@ -65,9 +65,9 @@ import TiyanTestSupport
         #expect(entries.last?["indicators"]?.arrayValue?.isEmpty == true)
     }
 
-    @Test func checkFormatJSONIsAListEvenForOneInput() throws {
+    @Test func checkFormatJSONIsAListEvenForOneInput() async throws {
         let file = FixturePortals().root + "/www.yi-bianmin.com/index.html"
-        let outcome = try TiyanProcess.run(["check", "--format", "json", "--probes", probes, file])
+        let outcome = try await TiyanProcess.run(["check", "--format", "json", "--probes", probes, file])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let entries = try #require(try JSONValue.parse(outcome.stdout).arrayValue)
         #expect(entries.count == 1)
@@ -78,17 +78,17 @@ import TiyanTestSupport
         let tls = try await TLSFixture.start()
         defer { tls.stop() }
         // No --cacert: the self-signed certificate does not verify.
-        let outcome = try TiyanProcess.run(["check", "--probes", probes, "https://localhost:\(tls.port)/"])
+        let outcome = try await TiyanProcess.run(["check", "--probes", probes, "https://localhost:\(tls.port)/"])
         #expect(outcome.status == 0, "the content was fetched without verification and judged: \(outcome.stderr)")
         let header = outcome.stdout.split(separator: "\n").first.map(String.init) ?? ""
         #expect(header.contains("certificate did not verify"), "\(header)")
         #expect(header.contains("without verification"))
     }
 
-    @Test func crawlOnlyWithAnUnknownIDIsAUsageError() throws {
+    @Test func crawlOnlyWithAnUnknownIDIsAUsageError() async throws {
         let workspace = try temporaryFolder("tiyan-only")
         try FixturePortals.targetsYAML(ids: ["jia"]).write(toFile: workspace + "/targets.yaml", atomically: true, encoding: .utf8)
-        let outcome = try TiyanProcess.run(["crawl", "--targets", workspace + "/targets.yaml", "--probes", probes,
+        let outcome = try await TiyanProcess.run(["crawl", "--targets", workspace + "/targets.yaml", "--probes", probes,
                                             "--out", workspace + "/reports", "--only", "jia,nosuch"])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("nosuch"), "\(outcome.stderr)")
@@ -96,23 +96,23 @@ import TiyanTestSupport
         #expect(!FileManager.default.fileExists(atPath: workspace + "/reports"), "a usage error touches nothing")
     }
 
-    @Test func crawlOutOnAFileOrAnUnwritableFolderSaysSoInWords() throws {
+    @Test func crawlOutOnAFileOrAnUnwritableFolderSaysSoInWords() async throws {
         let workspace = try temporaryFolder("tiyan-out")
         try FixturePortals.targetsYAML(ids: ["jia"]).write(toFile: workspace + "/targets.yaml", atomically: true, encoding: .utf8)
         let file = workspace + "/a-file"
         try "x".write(toFile: file, atomically: true, encoding: .utf8)
-        func crawl(out: String) throws -> TiyanProcess.Outcome {
-            try TiyanProcess.run(["crawl", "--targets", workspace + "/targets.yaml", "--probes", probes, "--out", out,
+        func crawl(out: String) async throws -> TiyanProcess.Outcome {
+            try await TiyanProcess.run(["crawl", "--targets", workspace + "/targets.yaml", "--probes", probes, "--out", out,
                                   "--connect-to", "::127.0.0.1:9"])
         }
-        let onFile = try crawl(out: file)
+        let onFile = try await crawl(out: file)
         #expect(onFile.status == 1)
         #expect(onFile.stderr.contains("\(file) is a file, not a folder"), "\(onFile.stderr)")
-        let under = try crawl(out: file + "/reports")
+        let under = try await crawl(out: file + "/reports")
         #expect(under.status == 1)
         #expect(under.stderr.contains("\(file) is a file, not a folder"), "\(under.stderr)")
         // Not writable even by root: /proc refuses new folders.
-        let unwritable = try crawl(out: "/proc/tiyan-reports")
+        let unwritable = try await crawl(out: "/proc/tiyan-reports")
         #expect(unwritable.status == 1)
         #expect(unwritable.stderr.contains("cannot create folder /proc/tiyan-reports: "), "\(unwritable.stderr)")
         for outcome in [onFile, under, unwritable] {
@@ -120,41 +120,41 @@ import TiyanTestSupport
         }
     }
 
-    @Test func keepBelowOneSaysWhatIsWrong() throws {
+    @Test func keepBelowOneSaysWhatIsWrong() async throws {
         for value in ["-1", "0"] {
-            let outcome = try TiyanProcess.run(["crawl", "--keep", value])
+            let outcome = try await TiyanProcess.run(["crawl", "--keep", value])
             #expect(outcome.status == 2)
             #expect(outcome.stderr.contains("--keep \(value): N is how many completed runs to keep, and must be at least 1"),
                     "\(outcome.stderr)")
         }
     }
 
-    @Test func rankAndDiffOnAnIncompleteRunSayItIsIncomplete() throws {
+    @Test func rankAndDiffOnAnIncompleteRunSayItIsIncomplete() async throws {
         let folder = try temporaryFolder("tiyan-incomplete") + "/20261123T020000Z"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try "id,name,region,basics,total,grade\nyi,乙,110000,50.0,50.0,D\n"
             .write(toFile: folder + "/scores.csv", atomically: true, encoding: .utf8)
-        let rank = try TiyanProcess.run(["rank", folder])
+        let rank = try await TiyanProcess.run(["rank", folder])
         #expect(rank.status == 1)
         #expect(rank.stderr.contains("\(folder) is an incomplete run (no run.json)"), "\(rank.stderr)")
-        let diff = try TiyanProcess.run(["diff", folder, folder])
+        let diff = try await TiyanProcess.run(["diff", folder, folder])
         #expect(diff.status == 1 && diff.stderr.contains("incomplete run"), "\(diff.stderr)")
     }
 
-    @Test func cannotReadErrorsNameThePathAndTheReason() throws {
-        let outcome = try TiyanProcess.run(["validate", "/nonexistent/targets.yaml", "/nonexistent/probes"])
+    @Test func cannotReadErrorsNameThePathAndTheReason() async throws {
+        let outcome = try await TiyanProcess.run(["validate", "/nonexistent/targets.yaml", "/nonexistent/probes"])
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("/nonexistent/targets.yaml: cannot read file: No such file or directory"),
                 "\(outcome.stderr)")
         #expect(outcome.stderr.contains("/nonexistent/probes: cannot read directory: No such file or directory"))
         let folder = try temporaryFolder("tiyan-notafile")
-        let directory = try TiyanProcess.run(["validate", folder, probes])
+        let directory = try await TiyanProcess.run(["validate", folder, probes])
         #expect(directory.stderr.contains("\(folder): cannot read file: is a directory"), "\(directory.stderr)")
     }
 
-    @Test func schemaValidatorOnAMissingFolderPrintsOneLine() throws {
+    @Test func schemaValidatorOnAMissingFolderPrintsOneLine() async throws {
         let script = TiyanProcess.repositoryRoot + "/schemas/validate.py"
-        let outcome = try TiyanProcess.runProgram("/usr/bin/env", ["python3", script, "/nonexistent/run"])
+        let outcome = try await TiyanProcess.runProgram("/usr/bin/env", ["python3", script, "/nonexistent/run"])
         guard !outcome.stderr.contains("jsonschema is not installed") else { return }
         #expect(outcome.status == 1)
         #expect(outcome.stderr == "validate.py: /nonexistent/run: no such folder\n", "\(outcome.stderr)")

@@ -4,44 +4,44 @@ import TiyanTestSupport
 
 /// Exit statuses and messages cron and operators rely on (SPEC.md "Exit status").
 @Suite struct CommandLineTests {
-    @Test func usageErrorsExitWithTwo() throws {
-        let outcome = try TiyanProcess.run(["crawl", "--concurrency", "0"])
+    @Test func usageErrorsExitWithTwo() async throws {
+        let outcome = try await TiyanProcess.run(["crawl", "--concurrency", "0"])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("concurrency"))
-        #expect(try TiyanProcess.run(["no-such-command"]).status == 2)
+        #expect(try await TiyanProcess.run(["no-such-command"]).status == 2)
     }
 
-    @Test func badConfigurationExitsWithOneAndNamesTheLine() throws {
+    @Test func badConfigurationExitsWithOneAndNamesTheLine() async throws {
         let workspace = NSTemporaryDirectory() + "tiyan-cli-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
         let targets = workspace + "/targets.yaml"
         try "version: 1\ntargets:\n  - id: Bad Id\n    name: x\n    region: \"110000\"\n    url: notaurl\n"
             .write(toFile: targets, atomically: true, encoding: .utf8)
-        let outcome = try TiyanProcess.run(["crawl", "--targets", targets, "--probes", TiyanProcess.repositoryRoot + "/probes",
+        let outcome = try await TiyanProcess.run(["crawl", "--targets", targets, "--probes", TiyanProcess.repositoryRoot + "/probes",
                                             "--out", workspace + "/reports"])
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("targets.yaml:"))
         #expect(outcome.stdout.isEmpty)
-        let validate = try TiyanProcess.run(["validate", targets, TiyanProcess.repositoryRoot + "/probes"])
+        let validate = try await TiyanProcess.run(["validate", targets, TiyanProcess.repositoryRoot + "/probes"])
         #expect(validate.status == 1)
     }
 
-    @Test func checkRejectsAMissingFileAsUsage() throws {
-        let outcome = try TiyanProcess.run(["check", "/nonexistent/page.html"])
+    @Test func checkRejectsAMissingFileAsUsage() async throws {
+        let outcome = try await TiyanProcess.run(["check", "/nonexistent/page.html"])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("cannot read"))
     }
 
-    @Test func defaultTargetsValidate() throws {
+    @Test func defaultTargetsValidate() async throws {
         let root = TiyanProcess.repositoryRoot
-        let outcome = try TiyanProcess.run(["validate", root + "/targets.yaml", root + "/probes"])
+        let outcome = try await TiyanProcess.run(["validate", root + "/targets.yaml", root + "/probes"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("33 targets"))
     }
 
-    @Test func checkPrintsJSONForALocalFile() throws {
+    @Test func checkPrintsJSONForALocalFile() async throws {
         let file = FixturePortals().root + "/www.yi-bianmin.com/index.html"
-        let outcome = try TiyanProcess.run(["check", "--format", "json", "--probes", TiyanProcess.repositoryRoot + "/probes", file])
+        let outcome = try await TiyanProcess.run(["check", "--format", "json", "--probes", TiyanProcess.repositoryRoot + "/probes", file])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("\"indicators\""))
         #expect(outcome.stdout.contains("SB-05"))
@@ -50,18 +50,26 @@ import TiyanTestSupport
         #expect(!outcome.stdout.contains("\"SB-11\""))
     }
 
-    @Test func aSecondRunOnTheSameOutputIsRefused() throws {
+    @Test func aSecondRunOnTheSameOutputIsRefused() async throws {
         let workspace = NSTemporaryDirectory() + "tiyan-lock-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: workspace + "/reports", withIntermediateDirectories: true)
-        // Hold the lock the way a running crawl does, from another process.
+        // Hold the lock the way a running crawl does, from another process (--no-fork: the
+        // process that holds it is the one the test ends).
+        let lock = workspace + "/reports/.tiyan.lock"
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = ["-n", workspace + "/reports/.tiyan.lock", "sleep", "5"]
+        holder.arguments = ["--no-fork", "-n", lock, "sleep", "120"]
         try holder.run()
-        defer { holder.terminate() }
-        Thread.sleep(forTimeInterval: 0.3)
+        defer { kill(holder.processIdentifier, SIGKILL) }
+        // Wait until it holds the lock: on a loaded machine flock may not have run yet.
+        var held = false
+        for _ in 0..<200 where !held {
+            held = try await TiyanProcess.runProgram("/usr/bin/flock", ["-n", lock, "true"]).status != 0
+            if !held { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        try #require(held, "flock never took the lock")
         try FixturePortals.targetsYAML(ids: ["jia"]).write(toFile: workspace + "/targets.yaml", atomically: true, encoding: .utf8)
-        let outcome = try TiyanProcess.run(["crawl", "--targets", workspace + "/targets.yaml",
+        let outcome = try await TiyanProcess.run(["crawl", "--targets", workspace + "/targets.yaml",
                                             "--probes", TiyanProcess.repositoryRoot + "/probes",
                                             "--out", workspace + "/reports", "--connect-to", "::127.0.0.1:9"])
         #expect(outcome.status == 1)

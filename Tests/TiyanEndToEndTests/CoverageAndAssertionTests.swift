@@ -44,7 +44,7 @@ import TiyanCore
         let jia = Self.row(csv, "jia")
         #expect(jia["total"].flatMap(Double.init) != nil && jia["coverage:total"].flatMap(Double.init).map { $0 >= 50 } == true)
 
-        let text = try TiyanProcess.run(["rank", run.directory])
+        let text = try await TiyanProcess.run(["rank", run.directory])
         #expect(text.status == 0)
         let lines = text.stdout.split(separator: "\n").map(String.init)
         let shellLine = lines.first { $0.contains(" shell ") } ?? ""
@@ -52,13 +52,13 @@ import TiyanCore
         let firstRanked = lines.first { $0.hasPrefix("   1 ") } ?? ""
         #expect(!firstRanked.contains("shell") && firstRanked.contains("%"), "\(firstRanked)")
         #expect(text.stdout.contains("Not rankable") && lines.contains { $0.hasPrefix("  shell  ") })
-        let json = try JSONValue.parse(try TiyanProcess.run(["rank", "--format", "json", run.directory]).stdout)
+        let json = try JSONValue.parse(try await TiyanProcess.run(["rank", "--format", "json", run.directory]).stdout)
         let shellRow = json["rows"]?.arrayValue?.first { $0["id"]?.stringValue == "shell" }
         #expect(shellRow?["rank"] == .null && shellRow?["not_rankable"]?.stringValue?.contains("measured") == true)
         #expect(shellRow?["scores"]?["basics"]?["coverage"]?.doubleValue != nil)
-        let rankCSV = try TiyanProcess.run(["rank", "--format", "csv", run.directory]).stdout
+        let rankCSV = try await TiyanProcess.run(["rank", "--format", "csv", run.directory]).stdout
         #expect(rankCSV.hasPrefix("rank,id,name,region,total,grade,total_coverage,total_not_rankable,basics,basics_rank,basics_coverage,"))
-        let markdown = try TiyanProcess.run(["rank", "--format", "md", run.directory]).stdout
+        let markdown = try await TiyanProcess.run(["rank", "--format", "md", run.directory]).stdout
         #expect(markdown.contains("| measured |") && markdown.contains("Not rankable"))
     }
 
@@ -93,7 +93,7 @@ import TiyanCore
               - {indicator: SB-01, never: [fail]}
               - {coverage: total, min: 50}
             """.write(toFile: file, atomically: true, encoding: .utf8)
-        let outcome = try TiyanProcess.run(fixtures.crawlArguments(out: root) + ["--only", "jia,down,shell", "--assert", file])
+        let outcome = try await TiyanProcess.run(fixtures.crawlArguments(out: root) + ["--only", "jia,down,shell", "--assert", file])
         #expect(outcome.status == 5, "\(outcome.stderr)")
         let directory = outcome.lastLine
         #expect(FileManager.default.fileExists(atPath: directory + "/run.json"), "the run folder is complete")
@@ -105,11 +105,11 @@ import TiyanCore
         // Rules that hold exit 0; reprobe takes the same file; a bad file is a configuration error.
         try "assertions:\n  - {score: total, min: 10, targets: [jia]}\n  - {indicator: SB-01, never: [fail], targets: [jia]}\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
-        let holds = try TiyanProcess.run(["reprobe", directory, "--probes", TiyanProcess.repositoryRoot + "/probes",
+        let holds = try await TiyanProcess.run(["reprobe", directory, "--probes", TiyanProcess.repositoryRoot + "/probes",
                                           "--assert", file])
         #expect(holds.status == 0 && holds.stderr.contains("all 2 assertions hold"), "\(holds.stderr)")
         try "assertions:\n  - {score: totl, min: 60}\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let bad = try TiyanProcess.run(["reprobe", directory, "--probes", TiyanProcess.repositoryRoot + "/probes",
+        let bad = try await TiyanProcess.run(["reprobe", directory, "--probes", TiyanProcess.repositoryRoot + "/probes",
                                         "--assert", file])
         #expect(bad.status == 1 && bad.stderr.contains("assert.yaml:2: assertions[0].score: unknown column totl"),
                 "\(bad.stderr)")
@@ -120,11 +120,11 @@ import TiyanCore
         defer { Task { await fixtures.stop() } }
         let root = fixtures.workspace + "/twice"
         // chou, ren and yin answer their search queries, so SR-07 has a measured median each time.
-        let first = try TiyanProcess.run(fixtures.crawlArguments(out: root) + ["--only", "jia,chou,ren,down"])
+        let first = try await TiyanProcess.run(fixtures.crawlArguments(out: root) + ["--only", "jia,chou,ren,down"])
         try await Task.sleep(for: .milliseconds(1100))
-        let second = try TiyanProcess.run(fixtures.crawlArguments(out: root) + ["--only", "jia,chou,ren,down"])
+        let second = try await TiyanProcess.run(fixtures.crawlArguments(out: root) + ["--only", "jia,chou,ren,down"])
         #expect(first.status == 0 && second.status == 0)
-        let diff = try TiyanProcess.run(["diff", first.lastLine, second.lastLine])
+        let diff = try await TiyanProcess.run(["diff", first.lastLine, second.lastLine])
         #expect(diff.status == 0, "\(diff.stdout)")
     }
 }

@@ -16,7 +16,7 @@ import TiyanCore
         try manager.createDirectory(atPath: root + "/notes", withIntermediateDirectories: true)
         try "log\n".write(toFile: root + "/cron.log", atomically: true, encoding: .utf8)
 
-        let first = try crawl(fixtures, root: root)
+        let first = try await crawl(fixtures, root: root)
         #expect(latest(root) == first)
         let firstFiles = try snapshot(root + "/" + first)
 
@@ -30,10 +30,10 @@ import TiyanCore
         #expect(manager.fileExists(atPath: root + "/" + killed + "/.archive.warc.gz.partial"), "killed mid-archive")
 
         try await Task.sleep(for: .milliseconds(1100))
-        let second = try crawl(fixtures, root: root, keep: 2)
+        let second = try await crawl(fixtures, root: root, keep: 2)
         #expect(latest(root) == second, "the run after a kill took the stale lock and completed")
         try await Task.sleep(for: .milliseconds(1100))
-        let third = try crawl(fixtures, root: root, keep: 2)
+        let third = try await crawl(fixtures, root: root, keep: 2)
         #expect(latest(root) == third)
 
         let left = Set(try manager.contentsOfDirectory(atPath: root))
@@ -43,8 +43,8 @@ import TiyanCore
         #expect(manager.fileExists(atPath: root + "/latest/index.html"))
     }
 
-    private func crawl(_ fixtures: FixtureCrawl, root: String, keep: Int? = nil) throws -> String {
-        let outcome = try TiyanProcess.run(fixtures.crawlArguments(out: root) + ["--only", "yi"]
+    private func crawl(_ fixtures: FixtureCrawl, root: String, keep: Int? = nil) async throws -> String {
+        let outcome = try await TiyanProcess.run(fixtures.crawlArguments(out: root) + ["--only", "yi"]
             + (keep.map { ["--keep", "\($0)"] } ?? []))
         #expect(outcome.status == 0, "stderr: \(outcome.stderr.suffix(2000))")
         guard outcome.status == 0 else { throw TestFailure("crawl failed") }
@@ -71,10 +71,10 @@ import TiyanCore
         #expect(asked, "the crawl never reached the slow host")
         #expect(process.isRunning, "the crawl ended before it could be killed")
         // Overlapping cron runs need no flock(1): the second one refuses and touches nothing.
-        let overlapping = try TiyanProcess.run(fixtures.crawlArguments(out: root) + ["--only", "yi"])
+        let overlapping = try await TiyanProcess.run(fixtures.crawlArguments(out: root) + ["--only", "yi"])
         #expect(overlapping.status == 1 && overlapping.stderr.contains("holds the lock"), "\(overlapping.stderr)")
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        await process.exited()
         #expect(process.terminationReason == .uncaughtSignal)
         // The lock file still names the dead run: a stale lock the next run must take over.
         let holder = (try? String(contentsOfFile: root + "/.tiyan.lock", encoding: .utf8))?

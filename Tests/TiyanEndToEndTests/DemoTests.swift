@@ -4,12 +4,12 @@ import Testing
 /// scripts/demo as README promises it: a report from the fixture portals, and nothing left in the
 /// temporary directory afterwards (its own folder, the TLS helper's certificate folder).
 @Suite struct DemoTests {
-    @Test func demoWritesAReportAndLeavesNoTemporaryFolder() throws {
+    @Test func demoWritesAReportAndLeavesNoTemporaryFolder() async throws {
         guard let binary = TiyanProcess.binary else { throw TestFailure("tiyan not built") }
         let workspace = try temporaryFolder("tiyan-demo")
         let temporary = workspace + "/tmp"
         try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
-        let outcome = try TiyanProcess.runProgram(TiyanProcess.repositoryRoot + "/scripts/demo", [], environment: [
+        let outcome = try await TiyanProcess.runProgram(TiyanProcess.repositoryRoot + "/scripts/demo", [], environment: [
             "TIYAN_DEMO_BIN": (binary as NSString).deletingLastPathComponent,
             "TIYAN_DEMO_OUT": workspace + "/reports",
             "TMPDIR": temporary,

@@ -6,15 +6,14 @@ import TiyanCore
 /// with the very numbers of scores.csv, the CSV carries a BOM on request, and the 整改清单 lists
 /// each failing indicator with its name, reason, source and fix.
 @Suite struct ExportTests {
-    static let openpyxlAvailable = (try? TiyanProcess.runProgram("/usr/bin/env", ["python3", "-c", "import openpyxl"]))?
-        .status == 0
+    static let openpyxlAvailable = (try? TiyanProcess.runProgramBlocking("/usr/bin/env", ["python3", "-c", "import openpyxl"])) == 0
     static let required = ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "false" } ?? false
 
     @Test(.enabled(if: openpyxlAvailable || required, "python3 with openpyxl is not installed (scripts/install-deps)"))
     func theWorkbookReadsBackInOpenpyxlWithTheNumbersOfScoresCSV() async throws {
         try #require(Self.openpyxlAvailable, "CI is set but python3 -c 'import openpyxl' fails")
         let (run, copy) = try await ScoringCommandTests.copyOfRun("export-copy")
-        let outcome = try TiyanProcess.run(["export", copy, "--probes", TiyanProcess.repositoryRoot + "/probes"])
+        let outcome = try await TiyanProcess.run(["export", copy, "--probes", TiyanProcess.repositoryRoot + "/probes"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let workbook = try #require(outcome.stdout.split(separator: "\n").first { $0.hasSuffix(".xlsx") }.map(String.init))
         let script = """
@@ -43,7 +42,7 @@ import TiyanCore
             print('fixes', sum(1 for row in items[1:] if row[14]))
             print('reasons', sum(1 for row in items[1:] if row[9]))
             """
-        let read = try TiyanProcess.runProgram("/usr/bin/env", ["python3", "-c", script, workbook, run.directory + "/scores.csv"])
+        let read = try await TiyanProcess.runProgram("/usr/bin/env", ["python3", "-c", script, workbook, run.directory + "/scores.csv"])
         #expect(read.status == 0, "\(read.stderr)")
         let lines = read.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains("sheets 得分 scores|整改清单"), "\(read.stdout)")
@@ -64,16 +63,16 @@ import TiyanCore
 
     @Test func csvExportCarriesABOMForExcelOnRequest() async throws {
         let (run, copy) = try await ScoringCommandTests.copyOfRun("export-csv-copy")
-        let outcome = try TiyanProcess.run(["export", copy, "--format", "csv", "--bom",
+        let outcome = try await TiyanProcess.run(["export", copy, "--format", "csv", "--bom",
                                             "--probes", TiyanProcess.repositoryRoot + "/probes"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let data = try #require(FileManager.default.contents(atPath: copy + "/export/scores.csv"))
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: data.dropFirst(3), as: UTF8.self)
         #expect(text.replacingOccurrences(of: "\r\n", with: "\n") == (try run.file("scores.csv")))
-        let plain = try TiyanProcess.run(["export", copy, "--format", "csv", "--probes", TiyanProcess.repositoryRoot + "/probes"])
+        let plain = try await TiyanProcess.run(["export", copy, "--format", "csv", "--probes", TiyanProcess.repositoryRoot + "/probes"])
         #expect(plain.status == 0)
         #expect(FileManager.default.contents(atPath: copy + "/export/scores.csv").map { Array($0.prefix(3)) } != [0xEF, 0xBB, 0xBF])
-        #expect(try TiyanProcess.run(["export", run.workspace + "/no-such-run"]).status == 1)
+        #expect(try await TiyanProcess.run(["export", run.workspace + "/no-such-run"]).status == 1)
     }
 }

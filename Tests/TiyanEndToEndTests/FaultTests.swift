@@ -28,13 +28,13 @@ import TiyanTestSupport
         var targets: String
         var root: String
 
-        func crawl(_ extra: [String] = []) throws -> TiyanProcess.Outcome {
+        func crawl(_ extra: [String] = []) async throws -> TiyanProcess.Outcome {
             var arguments = fixtures.crawlArguments(out: root, targets: targets)
             // The hostile portal has a server of its own; the route must come before the catch-all.
             let catchAll = try #require(arguments.firstIndex(of: "::127.0.0.1:\(fixtures.server.port)"))
             arguments.insert(contentsOf: ["--connect-to", "www.xianzwfw.gov.cn:80:127.0.0.1:\(hostile.port)"],
                              at: catchAll - 1)
-            return try TiyanProcess.run(arguments + extra)
+            return try await TiyanProcess.run(arguments + extra)
         }
     }
 
@@ -79,7 +79,7 @@ import TiyanTestSupport
                 await setup.fixtures.stop()
             }
         }
-        let outcome = try setup.crawl()
+        let outcome = try await setup.crawl()
         #expect(outcome.status == 0, "stderr: \(outcome.stderr.suffix(2000))")
         let run = outcome.lastLine
         #expect(FileManager.default.fileExists(atPath: run + "/run.json"))
@@ -96,7 +96,7 @@ import TiyanTestSupport
         #expect(status(crawled, "badcert", "SB-02") == "fail")
 
         // A probe that traps: its target's undecided indicators are errors, the others unchanged.
-        let trapped = try TiyanProcess.run(["reprobe", run, "--probes", TiyanProcess.repositoryRoot + "/probes"],
+        let trapped = try await TiyanProcess.run(["reprobe", run, "--probes", TiyanProcess.repositoryRoot + "/probes"],
                                            environment: ["TIYAN_PROBE_FAULT": "xian:trap"])
         #expect(trapped.status == 0, "stderr: \(trapped.stderr.suffix(2000))")
         #expect(trapped.stderr.contains("the probes of xian died"))
@@ -112,7 +112,7 @@ import TiyanTestSupport
 
         // A probe that never ends: stopped at the budget, the run completes.
         let began = Date()
-        let hung = try TiyanProcess.run(
+        let hung = try await TiyanProcess.run(
             ["reprobe", run, "--probes", TiyanProcess.repositoryRoot + "/probes", "--probe-budget", "3"],
             environment: ["TIYAN_PROBE_FAULT": "xian:hang"])
         #expect(hung.status == 0, "stderr: \(hung.stderr.suffix(2000))")
@@ -122,7 +122,7 @@ import TiyanTestSupport
         #expect(lines(afterHang, target: "jia") == lines(crawled, target: "jia"))
 
         // Without faults, a reprobe through the workers gives the crawl's bytes back.
-        let clean = try TiyanProcess.run(["reprobe", run, "--probes", TiyanProcess.repositoryRoot + "/probes"])
+        let clean = try await TiyanProcess.run(["reprobe", run, "--probes", TiyanProcess.repositoryRoot + "/probes"])
         #expect(clean.status == 0)
         #expect(try results(run) == crawled)
     }

@@ -11,14 +11,14 @@ import TiyanTestSupport
         return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
     }
 
-    @Test func helpPrintsHelpInsteadOfServing() throws {
+    @Test func helpPrintsHelpInsteadOfServing() async throws {
         let binary = try #require(binary, "tiyan-fixtures not built")
         for flag in ["--help", "-h"] {
-            let outcome = try TiyanProcess.runProgram(binary, [flag])
+            let outcome = try await TiyanProcess.runProgram(binary, [flag])
             #expect(outcome.status == 0)
             #expect(outcome.stdout.hasPrefix("usage: tiyan-fixtures"), "\(outcome.stdout)")
         }
-        let bad = try TiyanProcess.runProgram(binary, ["--nonsense"])
+        let bad = try await TiyanProcess.runProgram(binary, ["--nonsense"])
         #expect(bad.status == 2 && bad.stderr.contains("usage:"))
     }
 
@@ -37,7 +37,7 @@ import TiyanTestSupport
         let helpers = children(of: process.processIdentifier)
         #expect(!helpers.isEmpty, "no TLS helper process")
         kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
+        await process.exited()
         #expect(process.terminationStatus == 0)
         try await Task.sleep(for: .milliseconds(300))
         for helper in helpers {

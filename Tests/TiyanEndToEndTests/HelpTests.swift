@@ -8,8 +8,8 @@ import Testing
     /// ArgumentParser wraps help to the terminal's width: fixed here so the golden file holds.
     private let environment = ["COLUMNS": "100"]
 
-    @Test func helpCrawlMatchesTheGoldenFile() throws {
-        let outcome = try TiyanProcess.run(["help", "crawl"], environment: environment)
+    @Test func helpCrawlMatchesTheGoldenFile() async throws {
+        let outcome = try await TiyanProcess.run(["help", "crawl"], environment: environment)
         #expect(outcome.status == 0)
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/help-crawl.txt")
         if ProcessInfo.processInfo.environment["TIYAN_RECORD_GOLDEN"] != nil {
@@ -24,14 +24,14 @@ import Testing
     }
 
     @Test(arguments: ["crawl", "check", "reprobe", "rank", "diff", "merge", "validate", "probes", "probes path", "probes export"])
-    func everySubcommandsHelpStatesItsExitStatuses(_ command: String) throws {
-        let outcome = try TiyanProcess.run(["help"] + command.split(separator: " ").map(String.init), environment: environment)
+    func everySubcommandsHelpStatesItsExitStatuses(_ command: String) async throws {
+        let outcome = try await TiyanProcess.run(["help"] + command.split(separator: " ").map(String.init), environment: environment)
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("Exit status: 0"), "tiyan help \(command):\n\(outcome.stdout)")
     }
 
-    @Test func topLevelHelpPointsToTheSubcommands() throws {
-        let outcome = try TiyanProcess.run(["--help"], environment: environment)
+    @Test func topLevelHelpPointsToTheSubcommands() async throws {
+        let outcome = try await TiyanProcess.run(["--help"], environment: environment)
         #expect(outcome.stdout.contains("Exit status"))
         #expect(outcome.stdout.contains("probes"))
     }

@@ -19,26 +19,26 @@ import Testing
         return (prefix + "/bin/tiyan", prefix)
     }
 
-    @Test func anInstalledBinaryFindsItsProbesAndTargetsFromAnyFolder() throws {
+    @Test func anInstalledBinaryFindsItsProbesAndTargetsFromAnyFolder() async throws {
         let (binary, prefix) = try install(withData: true)
         let elsewhere = try temporaryFolder("tiyan-cwd")
-        let validate = try TiyanProcess.runProgram(binary, ["validate"], in: elsewhere)
+        let validate = try await TiyanProcess.runProgram(binary, ["validate"], in: elsewhere)
         #expect(validate.status == 0, "\(validate.stderr)")
         #expect(validate.stdout.contains("33 targets in \(prefix)/share/tiyan/targets.yaml"), "\(validate.stdout)")
-        let path = try TiyanProcess.runProgram(binary, ["probes", "path"], in: elsewhere)
+        let path = try await TiyanProcess.runProgram(binary, ["probes", "path"], in: elsewhere)
         #expect(path.stdout == prefix + "/share/tiyan/probes\n")
 
         let page = elsewhere + "/page.html"
         try "<html lang=zh><head><title>首页</title></head><body>办事</body></html>".write(toFile: page, atomically: true, encoding: .utf8)
-        let check = try TiyanProcess.runProgram(binary, ["check", page], in: elsewhere)
+        let check = try await TiyanProcess.runProgram(binary, ["check", page], in: elsewhere)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout.contains("SB-05"))
     }
 
-    @Test func probesExportWritesTheDefaultSetAndNeverOverwrites() throws {
+    @Test func probesExportWritesTheDefaultSetAndNeverOverwrites() async throws {
         let (binary, prefix) = try install(withData: true)
         let elsewhere = try temporaryFolder("tiyan-cwd")
-        let export = try TiyanProcess.runProgram(binary, ["probes", "export", "mine"], in: elsewhere)
+        let export = try await TiyanProcess.runProgram(binary, ["probes", "export", "mine"], in: elsewhere)
         #expect(export.status == 0, "\(export.stderr)")
         let manager = FileManager.default
         let names = try manager.contentsOfDirectory(atPath: prefix + "/share/tiyan/probes").sorted()
@@ -46,17 +46,17 @@ import Testing
         for name in names {
             #expect(manager.contents(atPath: elsewhere + "/mine/" + name) == manager.contents(atPath: prefix + "/share/tiyan/probes/" + name))
         }
-        let again = try TiyanProcess.runProgram(binary, ["probes", "export", "mine"], in: elsewhere)
+        let again = try await TiyanProcess.runProgram(binary, ["probes", "export", "mine"], in: elsewhere)
         #expect(again.status == 1 && again.stderr.contains("mine is not empty"), "\(again.stderr)")
         // The exported folder is what --probes takes.
-        let validate = try TiyanProcess.runProgram(binary, ["validate", prefix + "/share/tiyan/targets.yaml", "mine"], in: elsewhere)
+        let validate = try await TiyanProcess.runProgram(binary, ["validate", prefix + "/share/tiyan/targets.yaml", "mine"], in: elsewhere)
         #expect(validate.status == 0, "\(validate.stderr)")
     }
 
-    @Test func withoutInstalledDataTheErrorNamesEveryPlaceLookedAt() throws {
+    @Test func withoutInstalledDataTheErrorNamesEveryPlaceLookedAt() async throws {
         let (binary, prefix) = try install(withData: false)
         let elsewhere = try temporaryFolder("tiyan-cwd")
-        let outcome = try TiyanProcess.runProgram(binary, ["validate"], in: elsewhere)
+        let outcome = try await TiyanProcess.runProgram(binary, ["validate"], in: elsewhere)
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("no targets.yaml found (looked in targets.yaml, \(prefix)/share/tiyan/targets.yaml)"),
                 "\(outcome.stderr)")

@@ -25,10 +25,10 @@ import TiyanArchive
         return (process, errors)
     }
 
-    private func finish(_ process: Process, _ errors: Pipe) -> (status: Int32, stderr: String, seconds: Double) {
+    private func finish(_ process: Process, _ errors: Pipe) async -> (status: Int32, stderr: String, seconds: Double) {
         let started = Date()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = await errors.fileHandleForReading.readToEndOffThePool()
+        await process.exited()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self), Date().timeIntervalSince(started))
     }
 
@@ -41,7 +41,7 @@ import TiyanArchive
         #expect(process.isRunning, "the crawl ended before it could be interrupted")
         let askedBefore = fixtures.server.requests.count
         kill(process.processIdentifier, signal)
-        let (exitStatus, stderr, seconds) = finish(process, errors)
+        let (exitStatus, stderr, seconds) = await finish(process, errors)
         #expect(exitStatus == status, "stderr: \(stderr.suffix(1500))")
         #expect(seconds < 8, "stopped within the slow host's delay, not after it: \(seconds) s")
         #expect(stderr.contains("interrupted by \(name) during fetch"), "\(stderr.suffix(1500))")
@@ -59,9 +59,9 @@ import TiyanArchive
         try await Task.sleep(for: .milliseconds(300))
         #expect(fixtures.server.requests.count <= askedBefore + 2, "fetching went on after the signal")
         // What is left is named incomplete by the commands that read runs.
-        let reprobe = try TiyanProcess.run(["reprobe", "--probes", TiyanProcess.repositoryRoot + "/probes", root + "/" + folder])
+        let reprobe = try await TiyanProcess.run(["reprobe", "--probes", TiyanProcess.repositoryRoot + "/probes", root + "/" + folder])
         #expect(reprobe.status == 1 && reprobe.stderr.contains("is an incomplete run"), "\(reprobe.stderr)")
-        let rank = try TiyanProcess.run(["rank", root + "/" + folder])
+        let rank = try await TiyanProcess.run(["rank", root + "/" + folder])
         #expect(rank.status == 1 && rank.stderr.contains("is an incomplete run"), "\(rank.stderr)")
         // No record of an aborted transfer passes for the site's answer: the slow home page was
         // in flight when the signal came, and it is not in the partial archive as a timeout.
@@ -77,7 +77,7 @@ import TiyanArchive
         let (process, errors) = try await startCrawl(fixtures, root: fixtures.workspace + "/reports")
         kill(process.processIdentifier, SIGINT)
         kill(process.processIdentifier, SIGINT)
-        let (status, stderr, seconds) = finish(process, errors)
+        let (status, stderr, seconds) = await finish(process, errors)
         #expect(status == 130)
         #expect(seconds < 3)
         #expect(stderr.contains("exiting at once (a second signal)") || stderr.contains("tiyan: stopped"), "\(stderr.suffix(1500))")
@@ -87,13 +87,13 @@ import TiyanArchive
         let fixtures = try await FixtureCrawl.start()
         defer { Task { await fixtures.stop() } }
         let root = fixtures.workspace + "/reports"
-        let quiet = try TiyanProcess.run(fixtures.crawlArguments(out: root) + ["--only", "yi", "--quiet"])
+        let quiet = try await TiyanProcess.run(fixtures.crawlArguments(out: root) + ["--only", "yi", "--quiet"])
         #expect(quiet.status == 0, "\(quiet.stderr)")
         #expect(quiet.stderr.isEmpty, "--quiet printed: \(quiet.stderr.prefix(500))")
         #expect(quiet.stdout.split(separator: "\n").count == 1 && quiet.lastLine.hasPrefix(root))
 
         try await Task.sleep(for: .milliseconds(1100))
-        let logged = try TiyanProcess.run(fixtures.crawlArguments(out: root) + ["--only", "yi,jia"])
+        let logged = try await TiyanProcess.run(fixtures.crawlArguments(out: root) + ["--only", "yi,jia"])
         #expect(logged.status == 0, "\(logged.stderr.suffix(1000))")
         let lines = logged.stderr.split(separator: "\n").map(String.init)
         #expect(!logged.stderr.contains("\u{1B}["), "no terminal control codes in a log")
@@ -111,7 +111,7 @@ import TiyanArchive
         let arguments = fixtures.crawlArguments(out: fixtures.workspace + "/reports") + ["--only", "yi,jia"]
         // script(1) gives the crawl a terminal; its stdout is the terminal's output.
         let command = ([binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
-        let outcome = try TiyanProcess.runProgram("/usr/bin/script", ["-q", "-e", "-c", command, "/dev/null"])
+        let outcome = try await TiyanProcess.runProgram("/usr/bin/script", ["-q", "-e", "-c", command, "/dev/null"])
         #expect(outcome.status == 0, "\(outcome.stdout.suffix(1000))")
         #expect(outcome.stdout.contains("\r\u{1B}[Kfetch "), "\(outcome.stdout.prefix(1000))")
         #expect(outcome.stdout.range(of: #"fetch [0-9]/2 targets, [0-9]+ pages, [0-9]+s"#, options: .regularExpression) != nil)

@@ -108,9 +108,9 @@ import TiyanCore
     }
 
     /// The development measure runs `tiyan check --role privacy` over policy files.
-    @Test func checkJudgesAPolicyFileAsThePrivacyRole() throws {
+    @Test func checkJudgesAPolicyFileAsThePrivacyRole() async throws {
         let root = TiyanProcess.repositoryRoot
-        let outcome = try TiyanProcess.run([
+        let outcome = try await TiyanProcess.run([
             "check", "--role", "privacy", "--format", "json", "--probes", root + "/probes",
             root + "/Tests/Fixtures/portals/www.jizwfw.gov.cn/user/privacy.html",
             root + "/Tests/Fixtures/portals/www.sizwfw.gov.cn/ysbh.html",

@@ -40,12 +40,12 @@ import TiyanCore
             yaml = yaml.replacingOccurrences(of: "floor: \(floor)}", with: "floor: 100.5}")
         }
         try yaml.write(toFile: probes + "/scoring.yaml", atomically: true, encoding: .utf8)
-        let validate = try TiyanProcess.run(["validate", TiyanProcess.repositoryRoot + "/targets.yaml", probes])
+        let validate = try await TiyanProcess.run(["validate", TiyanProcess.repositoryRoot + "/targets.yaml", probes])
         #expect(validate.status == 1 && validate.stderr.contains("grades.bands[0].floor"), "\(validate.stderr)")
         yaml = yaml.replacingOccurrences(of: "floor: 100.5}", with: "floor: 100}")
         try yaml.write(toFile: probes + "/scoring.yaml", atomically: true, encoding: .utf8)
 
-        let outcome = try TiyanProcess.run(["reprobe", copy, "--probes", probes])
+        let outcome = try await TiyanProcess.run(["reprobe", copy, "--probes", probes])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let results = FileManager.default.contents(atPath: copy + "/results.jsonl")
         #expect(results != nil && results == FileManager.default.contents(atPath: run.directory + "/results.jsonl"),
@@ -60,10 +60,10 @@ import TiyanCore
         #expect(!rows.isEmpty && rows.allSatisfy { $0.hasSuffix(",rescored-test") })
         let before = try run.file("scores.csv")
         #expect(before.contains(",A") || before.contains(",B") || before.contains(",C"), "some grade above D before")
-        let mixed = try TiyanProcess.run(["rank", run.directory, copy])
+        let mixed = try await TiyanProcess.run(["rank", run.directory, copy])
         #expect(mixed.status == 0 && mixed.stderr.contains("warning") && mixed.stderr.contains("rescored-test"),
                 "comparing runs scored by different rules warns: \(mixed.stderr)")
-        let rank = try TiyanProcess.run(["rank", "--format", "csv", copy])
+        let rank = try await TiyanProcess.run(["rank", "--format", "csv", copy])
         #expect(rank.status == 0, "\(rank.stderr)")
         let grades = rank.stdout.split(separator: "\n").dropFirst().compactMap { line -> String? in
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
@@ -75,28 +75,28 @@ import TiyanCore
     @Test func rankPrintsEveryFormatAndMovement() async throws {
         let (run, copy) = try await Self.copyOfRun("rank-copy")
         for format in ["text", "csv", "json", "md"] {
-            let outcome = try TiyanProcess.run(["rank", "--format", format, run.directory])
+            let outcome = try await TiyanProcess.run(["rank", "--format", format, run.directory])
             #expect(outcome.status == 0, "\(format): \(outcome.stderr)")
             #expect(outcome.stdout.contains("jia"), "\(format)")
         }
-        let json = try JSONValue.parse(try TiyanProcess.run(["rank", "--format", "json", "--by", "dimension", run.directory]).stdout)
+        let json = try JSONValue.parse(try await TiyanProcess.run(["rank", "--format", "json", "--by", "dimension", run.directory]).stdout)
         #expect(json["columns"]?.arrayValue?.compactMap(\.stringValue).starts(with: ["可用", "管用", "好用", "爱用", "敢用"]) == true)
         // The copy plays a later run.
         try Self.rewriteRunID(copy, to: "29991231T000000Z")
-        let moved = try TiyanProcess.run(["rank", "--format", "json", run.directory, copy])
+        let moved = try await TiyanProcess.run(["rank", "--format", "json", run.directory, copy])
         #expect(moved.status == 0, "\(moved.stderr)")
         let table = try JSONValue.parse(moved.stdout)
         #expect(table["run"]?["run_id"]?.stringValue == "29991231T000000Z")
         #expect(table["rows"]?.arrayValue?.allSatisfy { $0["movement"]?["kind"]?.stringValue == "moved" } == true)
-        let usage = try TiyanProcess.run(["rank", run.directory, copy, copy])
+        let usage = try await TiyanProcess.run(["rank", run.directory, copy, copy])
         #expect(usage.status == 2)
-        let missing = try TiyanProcess.run(["rank", run.workspace + "/no-such-run"])
+        let missing = try await TiyanProcess.run(["rank", run.workspace + "/no-such-run"])
         #expect(missing.status == 1)
     }
 
     @Test func diffExitStatusTellsScriptsWhatChanged() async throws {
         let (run, copy) = try await Self.copyOfRun("diff-copy")
-        let same = try TiyanProcess.run(["diff", run.directory, copy])
+        let same = try await TiyanProcess.run(["diff", run.directory, copy])
         #expect(same.status == 0, "\(same.stdout)\(same.stderr)")
         // One pass turns into a fail in the "later" run.
         let lines = try run.file("results.jsonl").split(separator: "\n").map(String.init)
@@ -108,20 +108,20 @@ import TiyanCore
         edited[index] = edited[index].replacingOccurrences(of: "\"status\":\"pass\"", with: "\"status\":\"fail\"")
             .replacingOccurrences(of: "\"score\":1,", with: "\"score\":0,")
         try (edited.joined(separator: "\n") + "\n").write(toFile: copy + "/results.jsonl", atomically: true, encoding: .utf8)
-        let worse = try TiyanProcess.run(["diff", run.directory, copy])
+        let worse = try await TiyanProcess.run(["diff", run.directory, copy])
         #expect(worse.status == 4, "\(worse.stdout)\(worse.stderr)")
         #expect(worse.stdout.contains("regression"))
-        let better = try TiyanProcess.run(["diff", "--format", "json", copy, run.directory])
+        let better = try await TiyanProcess.run(["diff", "--format", "json", copy, run.directory])
         #expect(better.status == 3, "\(better.stdout)\(better.stderr)")
         #expect(try JSONValue.parse(better.stdout)["summary"]?["improvements"]?.doubleValue == 1)
-        let help = try TiyanProcess.run(["diff", "--help"])
+        let help = try await TiyanProcess.run(["diff", "--help"])
         let words = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(words.contains("0 nothing changed; 3 changes, none a regression; 4 at least one regression"))
     }
 
     @Test func runFolderOutputsMatchThePublishedSchemas() async throws {
         let run = try await FixtureRun.shared.value
-        let outcome = try TiyanProcess.runProgram(
+        let outcome = try await TiyanProcess.runProgram(
             "/usr/bin/env", ["python3", TiyanProcess.repositoryRoot + "/schemas/validate.py", run.directory])
         if outcome.status == 2, outcome.stderr.contains("jsonschema is not installed"),
            ProcessInfo.processInfo.environment["CI"] == nil {
@@ -148,7 +148,7 @@ import TiyanCore
             #"{"target":"a","indicator":"SB-02","module":"basics","status":"blocked","value":null,"score":1,"confidence":"high","evidence":[],"probe_version":"1"}"#,
         ]
         try (results.joined(separator: "\n") + "\n").write(toFile: folder + "/results.jsonl", atomically: true, encoding: .utf8)
-        let outcome = try TiyanProcess.runProgram(
+        let outcome = try await TiyanProcess.runProgram(
             "/usr/bin/env", ["python3", TiyanProcess.repositoryRoot + "/schemas/validate.py", folder])
         if outcome.status == 2, ProcessInfo.processInfo.environment["CI"] == nil {
             print("notice: python3-jsonschema is not installed; schema validation skipped (the CI installs it)")

@@ -40,7 +40,7 @@ import TiyanTestSupport
         try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
         let ids = ["chou", "ren", "yin", "gui", "zi"]
         try FixturePortals.targetsYAML(ids: ids).write(toFile: workspace + "/targets.yaml", atomically: true, encoding: .utf8)
-        let outcome = try TiyanProcess.run([
+        let outcome = try await TiyanProcess.run([
             "crawl", "--targets", workspace + "/targets.yaml", "--probes", TiyanProcess.repositoryRoot + "/probes",
             "--out", workspace + "/reports", "--queries", TiyanProcess.repositoryRoot + "/Tests/Fixtures/search/queries.yaml",
             "--connect-to", "::127.0.0.1:\(server.port)", "--delay-ms", "0", "--timeout", "3",
@@ -151,7 +151,7 @@ import TiyanTestSupport
         let run = try await Self.run.value
         for (target, host) in [("chou", "www.chouzwfw.gov.cn"), ("ren", "www.renzwfw.gov.cn"), ("yin", "www.yinzwfw.gov.cn")] {
             let searches = run.pages.filter { $0["target"]?.stringValue == target && $0["role"]?.stringValue == "search_results" }
-            #expect(searches.count == 10, "\(target)")
+            #expect(searches.count == 11, "\(target)")  // ten queries and the nonsense baseline
             #expect(run.requests.filter { $0.host == host && ($0.path.contains("search")) && $0.path.contains("=") }.count >= 10)
         }
         let yin = run.pages.filter { $0["target"]?.stringValue == "yin" && $0["role"]?.stringValue == "search_results" }
@@ -166,17 +166,17 @@ import TiyanTestSupport
         #expect(searches.count == 1 && searches.first?["error"]?.stringValue == "robots_disallowed")
         #expect(try run.status("jia", "SR-04") == "undetermined")
         #expect(try run.status("jia", "SR-01") == "pass")
-        #expect(try run.pages("chou", role: "search_results").count == 100)
+        #expect(try run.pages("chou", role: "search_results").count == 101)
     }
 
     /// A bad --queries file stops the run before any fetch, naming the file, line and field.
-    @Test func aBadQueryFileIsAConfigurationError() throws {
+    @Test func aBadQueryFileIsAConfigurationError() async throws {
         let workspace = NSTemporaryDirectory() + "tiyan-queries-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
         try FixturePortals.targetsYAML(ids: ["chou"]).write(toFile: workspace + "/targets.yaml", atomically: true, encoding: .utf8)
         try "version: 1\nrelevant_link: bszn\nqueries:\n  - q: 护照\n    gold: 普通护照签发\n    varients: {typo: 户照}\n"
             .write(toFile: workspace + "/q.yaml", atomically: true, encoding: .utf8)
-        let outcome = try TiyanProcess.run([
+        let outcome = try await TiyanProcess.run([
             "crawl", "--targets", workspace + "/targets.yaml", "--probes", TiyanProcess.repositoryRoot + "/probes",
             "--out", workspace + "/reports", "--queries", workspace + "/q.yaml", "--connect-to", "::127.0.0.1:9",
         ])

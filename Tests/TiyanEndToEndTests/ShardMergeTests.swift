@@ -18,7 +18,7 @@ import TiyanTestSupport
         for index in 1...shards {
             // The same targets file as the unsharded run: merge checks its hash.
             let unsharded = try await FixtureRun.shared.value
-            let outcome = try TiyanProcess.run(fixtures.crawlArguments(
+            let outcome = try await TiyanProcess.run(fixtures.crawlArguments(
                 out: root, targets: unsharded.workspace + "/targets.yaml") + ["--shard", "\(index)/\(shards)"])
             guard outcome.status == 0 else { throw TestFailure("shard \(index): \(outcome.stderr.suffix(2000))") }
             runs.append(outcome.lastLine)
@@ -42,7 +42,7 @@ import TiyanTestSupport
         let unsharded = try await FixtureRun.shared.value
         let (workspace, runs) = try await Self.shardRuns.value
         let out = workspace + "/merged"
-        let outcome = try TiyanProcess.run(["merge", "--out", out] + runs.reversed())
+        let outcome = try await TiyanProcess.run(["merge", "--out", out] + runs.reversed())
         #expect(outcome.status == 0, "stderr: \(outcome.stderr.suffix(2000))")
         let merged = outcome.lastLine
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: out + "/latest")
@@ -75,7 +75,7 @@ import TiyanTestSupport
         #expect(try String(contentsOfFile: merged + "/index.html", encoding: .utf8).contains("丙省政务服务网"))
 
         // The merged run is a run like any other: reprobe rebuilds it from its archive alone.
-        let reprobe = try TiyanProcess.run(["reprobe", merged, "--probes", TiyanProcess.repositoryRoot + "/probes"])
+        let reprobe = try await TiyanProcess.run(["reprobe", merged, "--probes", TiyanProcess.repositoryRoot + "/probes"])
         #expect(reprobe.status == 0, "stderr: \(reprobe.stderr.suffix(2000))")
         #expect(try String(contentsOfFile: merged + "/results.jsonl", encoding: .utf8) == mergedResults)
         let header = try String(contentsOfFile: merged + "/index.html", encoding: .utf8).components(separatedBy: "</header>")[0]
@@ -85,20 +85,20 @@ import TiyanTestSupport
     @Test func mergeRefusesSetsThatAreNotOneCrawl() async throws {
         let (workspace, runs) = try await Self.shardRuns.value
         let out = workspace + "/refused"
-        let missing = try TiyanProcess.run(["merge", "--out", out, runs[0], runs[2]])
+        let missing = try await TiyanProcess.run(["merge", "--out", out, runs[0], runs[2]])
         #expect(missing.status == 1 && missing.stderr.contains("shards missing"), "\(missing.stderr)")
-        let twice = try TiyanProcess.run(["merge", "--out", out] + runs + [runs[0]])
+        let twice = try await TiyanProcess.run(["merge", "--out", out] + runs + [runs[0]])
         #expect(twice.status == 1 && twice.stderr.contains("given twice"), "\(twice.stderr)")
         let otherSplit = try copy(runs[1], to: workspace + "/other-split") { $0.replacingOccurrences(of: "\"2/3\"", with: "\"2/4\"") }
-        let split = try TiyanProcess.run(["merge", "--out", out, runs[0], otherSplit, runs[2]])
+        let split = try await TiyanProcess.run(["merge", "--out", out, runs[0], otherSplit, runs[2]])
         #expect(split.status == 1 && split.stderr.contains("different splits"), "\(split.stderr)")
         let otherProbes = try copy(runs[1], to: workspace + "/other-probes") {
             $0.replacingOccurrences(of: #""probes_sha256": "[0-9a-f]+""#, with: #""probes_sha256": "0000""#,
                                     options: .regularExpression)
         }
-        let probes = try TiyanProcess.run(["merge", "--out", out, runs[0], otherProbes, runs[2]])
+        let probes = try await TiyanProcess.run(["merge", "--out", out, runs[0], otherProbes, runs[2]])
         #expect(probes.status == 1 && probes.stderr.contains("probes_sha256"), "\(probes.stderr)")
-        let notShard = try TiyanProcess.run(["merge", "--out", out, try await FixtureRun.shared.value.directory])
+        let notShard = try await TiyanProcess.run(["merge", "--out", out, try await FixtureRun.shared.value.directory])
         #expect(notShard.status == 1 && notShard.stderr.contains("not a shard run"), "\(notShard.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out + "/latest"))
     }
@@ -123,7 +123,7 @@ import TiyanTestSupport
         guard let binary = TiyanProcess.binary else { throw TestFailure("tiyan not built") }
         let script = TiyanProcess.repositoryRoot + "/deploy/merge-batch.sh"
         let command = "PATH=\"$0:$PATH\" SHARDS=3 KEEP=5 \"$1\" \"$2\" \"$3\""
-        let outcome = try TiyanProcess.runProgram("/bin/sh", [
+        let outcome = try await TiyanProcess.runProgram("/bin/sh", [
             "-c", command, (binary as NSString).deletingLastPathComponent, script,
             workspace + "/deploy/shards", workspace + "/deploy/reports"])
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
@@ -131,7 +131,7 @@ import TiyanTestSupport
         #expect(manager.fileExists(atPath: workspace + "/deploy/reports/latest/run.json"))
         #expect(!manager.fileExists(atPath: old), "a batch merged more than SHARD_RETENTION_DAYS ago is removed")
         #expect(manager.fileExists(atPath: batch + "/.merged"), "the batch just merged is kept")
-        let again = try TiyanProcess.runProgram("/bin/sh", [
+        let again = try await TiyanProcess.runProgram("/bin/sh", [
             "-c", command, (binary as NSString).deletingLastPathComponent, script,
             workspace + "/deploy/shards", workspace + "/deploy/reports"])
         #expect(again.status == 0 && again.stderr.contains("no unmerged batch"), "a merged batch is not merged twice")

@@ -27,16 +27,42 @@ struct TiyanProcess {
             .deletingLastPathComponent().path
     }
 
-    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws
-        -> Outcome
+    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:])
+        async throws -> Outcome
     {
         guard let binary else { throw TestFailure("tiyan executable not found beside the tests; set TIYAN_BINARY") }
-        return try runProgram(binary, arguments, in: directory, environment: environment)
+        return try await runProgram(binary, arguments, in: directory, environment: environment)
+    }
+
+    /// Async because the tests share Swift's cooperative
+    /// pool (two threads on a 2-core machine): a test blocked in waitUntilExit for a crawl's tens
+    /// of seconds stalled every other test's timers and continuations, and timing bounds elsewhere
+    /// failed for want of a thread, not because of what they measure.
+    static func runProgram(_ program: String, _ arguments: [String], in directory: String? = nil,
+                           environment: [String: String] = [:]) async throws -> Outcome
+    {
+        let (process, out, err) = try launch(program, arguments, in: directory, environment: environment)
+        // Read both pipes while the process runs so a chatty child never blocks on a full pipe.
+        async let outData = out.fileHandleForReading.readToEndOffThePool()
+        async let errData = err.fileHandleForReading.readToEndOffThePool()
+        let (stdout, stderr) = await (outData, errData)
+        await process.exited()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// For test conditions (`.enabled(if:)`), which cannot await; only for commands that end at
+    /// once, such as `python3 -c 'import yaml'`.
+    static func runProgramBlocking(_ program: String, _ arguments: [String]) throws -> Int32 {
+        let (process, _, _) = try launch(program, arguments, in: nil, environment: [:], discardOutput: true)
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 
     /// `environment` is added to the test's own.
-    static func runProgram(_ program: String, _ arguments: [String], in directory: String? = nil,
-                           environment: [String: String] = [:]) throws -> Outcome
+    private static func launch(_ program: String, _ arguments: [String], in directory: String?,
+                               environment: [String: String], discardOutput: Bool = false) throws
+        -> (Process, Pipe, Pipe)
     {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
@@ -46,20 +72,31 @@ struct TiyanProcess {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         }
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        if discardOutput {
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+        } else {
+            process.standardOutput = out
+            process.standardError = err
+        }
         try process.run()
-        // Read both pipes while the process runs so a chatty child never blocks on a full pipe.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        process.waitUntilExit()
-        group.wait()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                       stderr: String(decoding: errData, as: UTF8.self))
+        return (process, out, err)
+    }
+}
+
+extension FileHandle {
+    /// Everything up to end of file, read on a Dispatch thread so no cooperative thread blocks.
+    func readToEndOffThePool() async -> Data {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: self.readDataToEndOfFile()) }
+        }
+    }
+}
+
+extension Process {
+    /// Waits for the child to end without blocking a cooperative thread (see runProgram).
+    func exited() async {
+        while isRunning { try? await Task.sleep(for: .milliseconds(10)) }
     }
 }
 

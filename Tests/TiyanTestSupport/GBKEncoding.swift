@@ -24,3 +24,27 @@ public enum GBKEncoding {
         return Array(output.prefix(written))
     }
 }
+
+extension GBKEncoding {
+    /// GBK bytes as text (a query a GBK form sent); invalid bytes end the text.
+    public static func decode(_ bytes: [UInt8], charset: String = "GBK") -> String {
+        let converter = iconv_open("UTF-8", charset)
+        guard converter != iconv_t(bitPattern: -1) else { return String(decoding: bytes, as: UTF8.self) }
+        defer { iconv_close(converter) }
+        var input = bytes
+        var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
+        let written: Int = input.withUnsafeMutableBufferPointer { inputBuffer in
+            output.withUnsafeMutableBufferPointer { outputBuffer in
+                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inputBuffer.baseAddress)?
+                    .assumingMemoryBound(to: CChar.self)
+                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outputBuffer.baseAddress)?
+                    .assumingMemoryBound(to: CChar.self)
+                var inLeft = inputBuffer.count
+                var outLeft = outputBuffer.count
+                _ = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                return outputBuffer.count - outLeft
+            }
+        }
+        return String(decoding: output.prefix(written), as: UTF8.self)
+    }
+}

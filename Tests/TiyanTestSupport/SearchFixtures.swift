@@ -53,7 +53,8 @@ enum SearchFixtures {
             // What a replay without the post body or the signature gets.
             return .html("<html><body><p>非法请求</p></body></html>", status: request.method == "POST" ? 200 : 403)
         default:
-            return nil
+            // The engines in the styles of real search products (SearchStyles).
+            return SearchStyles.respond(to: request, path: path)
         }
     }
 

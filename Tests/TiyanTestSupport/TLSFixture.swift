@@ -65,7 +65,8 @@ public final class TLSFixture: @unchecked Sendable {
         generate.standardOutput = FileHandle.nullDevice
         generate.standardError = FileHandle.nullDevice
         try generate.run()
-        generate.waitUntilExit()
+        // Polled, not waitUntilExit: a blocked cooperative thread stalls the other tests.
+        while generate.isRunning { try await Task.sleep(for: .milliseconds(10)) }
         guard generate.terminationStatus == 0 else {
             throw Failure(description: "openssl req exited with \(generate.terminationStatus)")
         }

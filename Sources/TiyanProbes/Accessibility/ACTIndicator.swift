@@ -35,9 +35,11 @@ struct ACTIndicator<Definition: ACTRule>: RoleExpandedRule {
         if let known = page.accessibility {
             view = known
         } else {
-            view = AccessiblePage(
-                tree: page.document.tree, url: page.url, source: page.document.decoding.text,
-                sheetStyles: StyleSheetVisibility.declarations(of: page, site: site))
+            view = site.measure("accessibility view") {
+                AccessiblePage(
+                    tree: page.document.tree, url: page.url, source: page.document.decoding.text,
+                    sheetStyles: StyleSheetVisibility.declarations(of: page, site: site))
+            }
             page.accessibility = view
         }
         let targets = rule.targets(in: view)

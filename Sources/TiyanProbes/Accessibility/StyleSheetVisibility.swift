@@ -21,7 +21,7 @@ enum StyleSheetVisibility {
             guard Self.applies(sheet.element.attribute("media")) else { continue }
             if let url = sheet.url {
                 if let record = fetched.first(where: { $0.url == url || $0.finalURL == url }) {
-                    texts.append(CharsetDecoder.decode(record.body, contentType: record.contentType).text)
+                    texts.append(site.text(of: record))
                 }
             } else {
                 texts.append(sheet.inlineText)
@@ -32,37 +32,38 @@ enum StyleSheetVisibility {
             var specificity: CSSSpecificity
             var order: Int
         }
-        var winners: [String: [String: Candidate]] = [:]
+        var winners: [Int: [String: Candidate]] = [:]
         var order = 0
+        let matcher = page.selectors(measuredBy: site)
         for text in texts {
             for rule in CSSStyleSheet.parse(text).rules where rule.media.allSatisfy(Self.applies) {
                 let relevant = rule.declarations.filter { properties.contains($0.property) }
                 guard !relevant.isEmpty else { continue }
                 for selectorText in rule.selectors {
                     order += 1
-                    guard let selector = CSSSelector.parse(selectorText), let xpath = selector.xpath,
-                          let elements = try? page.document.select(xpath)
-                    else { continue }
-                    for element in elements {
+                    guard let selector = CSSSelector.parse(selectorText) else { continue }
+                    for element in matcher.elements(matching: selector) {
                         for declaration in relevant {
                             let candidate = Candidate(declaration: declaration, specificity: selector.specificity, order: order)
-                            if let current = winners[element.xpath]?[declaration.property] {
+                            if let current = winners[element]?[declaration.property] {
                                 let beats = (candidate.declaration.isImportant, candidate.specificity, candidate.order)
                                     > (current.declaration.isImportant, current.specificity, current.order)
                                 if !beats { continue }
                             }
-                            winners[element.xpath, default: [:]][declaration.property] = candidate
+                            winners[element, default: [:]][declaration.property] = candidate
                         }
                     }
                 }
             }
         }
-        return winners.mapValues { byProperty in
-            byProperty.values.sorted { $0.order < $1.order }.map {
+        var byPath: [String: [StyleDeclaration]] = [:]
+        for (element, byProperty) in winners {
+            byPath[matcher.tree.rows[element].xpath] = byProperty.values.sorted { $0.order < $1.order }.map {
                 StyleDeclaration(property: $0.declaration.property, value: $0.declaration.value,
                                  important: $0.declaration.isImportant)
             }
         }
+        return byPath
     }
 
     /// A media condition that holds on any screen: none, `all` or `screen`.

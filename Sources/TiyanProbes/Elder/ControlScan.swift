@@ -87,7 +87,7 @@ struct ControlScan {
         let external = scripts.first { $0.url != nil && $0.url == fragment.url }
         let record = site.records(.script).first { $0.url == fragment.url || $0.finalURL == fragment.url }
         if let record, let definitions = Self.functionDefinition {
-            let text = CharsetDecoder.decode(record.body, contentType: record.contentType).text
+            let text = site.text(of: record)
             let names = Set(definitions.allMatches(in: text).compactMap { $0.count > 1 ? $0[1] : nil })
             let caller = scripts.first { script in
                 script.url == nil && names.contains { script.inlineText.contains($0 + "(") }
@@ -120,7 +120,7 @@ struct ControlScan {
             guard let script = sources.first(where: { $0.url == record.url || $0.url == record.finalURL }) else {
                 continue
             }
-            let text = CharsetDecoder.decode(record.body, contentType: record.contentType).text
+            let text = site.text(of: record)
             let url = record.finalURL
             texts.append(
                 (

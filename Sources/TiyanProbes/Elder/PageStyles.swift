@@ -16,8 +16,8 @@ final class PageStyles {
     private(set) var missingSheets: [String] = []
     /// How many sheets were read (inline blocks and archived files).
     private(set) var sheetCount = 0
-    /// The page's elements, indexed for selector matching (built on first use).
-    private(set) lazy var matcher = CSSSelectorMatcher(tree: OutlineTree(rows: page.document.outline()))
+    /// The page's elements, indexed for selector matching (shared with the other CSS readers).
+    let matcher: CSSSelectorMatcher<OutlineTree>
 
     /// The XPaths of the elements a selector matches on the page.
     func paths(matching selector: CSSSelector) -> [String] {
@@ -27,6 +27,7 @@ final class PageStyles {
     init(page: SitePage, site: SiteContext, environment: MediaEnvironment) {
         self.page = page
         self.environment = environment
+        matcher = page.selectors(measuredBy: site)
         let archived = Self.archivedSheets(site)
         for stylesheet in page.document.stylesheets {
             // Alternate sheets (a 关怀版 theme the visitor may pick) and disabled ones do not apply at rest.

@@ -15,9 +15,11 @@ struct StyleSettings {
     }
 
     func styles(for choice: ElderPageChoice, site: SiteContext) -> PageStyles {
-        PageStyles(
-            page: choice.page, site: site,
-            environment: choice.environment(desktopWidth: desktopWidth, mobileWidth: mobileWidth))
+        site.measure("page styles") {
+            PageStyles(
+                page: choice.page, site: site,
+                environment: choice.environment(desktopWidth: desktopWidth, mobileWidth: mobileWidth))
+        }
     }
 
     /// Fields every CSS-based value carries: which page, how much CSS was read, what was missing.

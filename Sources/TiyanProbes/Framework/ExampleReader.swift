@@ -155,10 +155,10 @@ struct ExampleReader {
         return issues.errors.count == before ? record : nil
     }
 
-    static let searchQueryKeys = ["text", "base", "variant", "gold", "synonyms", "relevant_link", "k"]
+    static let searchQueryKeys = ["text", "base", "variant", "gold", "synonyms", "relevant_link", "k", "baseline"]
 
-    /// `{text, base, variant, gold, synonyms, relevant_link, k}`: what a search_results record
-    /// asked; `base` defaults to `text`, `k` to 5.
+    /// `{text, base, variant, gold, synonyms, relevant_link, k, baseline}`: what a search_results
+    /// record asked; `base` defaults to `text`, `k` to 5; `baseline: true` marks the nonsense query.
     private func readSearchQuery(_ entry: ConfigEntry, field: String) -> SearchQuery? {
         let node = entry.value
         guard let entries = node.entries else {
@@ -176,7 +176,7 @@ struct ExampleReader {
         return SearchQuery(
             text: text, base: node["base"]?.scalar ?? text, variant: node["variant"]?.scalar, gold: gold,
             synonyms: (node["synonyms"]?.items ?? []).compactMap(\.scalar), relevantLink: link,
-            k: node["k"]?.int ?? 5)
+            k: node["k"]?.int ?? 5, baseline: node["baseline"]?.bool == true ? true : nil)
     }
 
     static func date(from text: String) -> Date? {

@@ -14,9 +14,45 @@ final class SiteContext {
     /// Addresses of the pages parsed so far whose parser stopped before the end of the input.
     private(set) var truncatedPages: Set<String> = []
 
-    init(site: ArchivedSite, scriptBudget: DiscoveryRules.ScriptBudget = .init()) {
+    /// Set under `--profile`: the artifacts computed here are measured.
+    let recorder: ProfileRecorder?
+
+    init(site: ArchivedSite, scriptBudget: DiscoveryRules.ScriptBudget = .init(), recorder: ProfileRecorder? = nil) {
         self.site = site
         self.scriptBudget = scriptBudget
+        self.recorder = recorder
+    }
+
+    /// Work several rules share, charged to `artifact` under `--profile`.
+    func measure<Value>(_ artifact: String, _ work: () throws -> Value) rethrows -> Value {
+        guard let recorder else { return try work() }
+        return try recorder.measure("artifact " + artifact, work)
+    }
+
+    /// Records of `tiyan check` all have sequence 0, so the sequence alone is not a key.
+    private struct RecordKey: Hashable {
+        var sequence: Int
+        var role: PageRole
+        var url: String
+        var bytes: Int
+        init(_ record: FetchRecord) {
+            sequence = record.sequence
+            role = record.role
+            url = record.finalURL
+            bytes = record.body.count
+        }
+    }
+
+    private var decodedTexts: [RecordKey: String] = [:]
+
+    /// A body as text under the charset policy of pages (header, BOM, meta, sniffing), decoded
+    /// once per evaluation however many rules read it.
+    func text(of record: FetchRecord) -> String {
+        let key = RecordKey(record)
+        if let text = decodedTexts[key] { return text }
+        let text = measure("decode") { CharsetDecoder.decode(record.body, contentType: record.contentType).text }
+        decodedTexts[key] = text
+        return text
     }
 
     /// Values several rules derive from the same records (the judged search queries of M5),
@@ -25,7 +61,7 @@ final class SiteContext {
 
     func derived<Value>(_ key: String, _ make: () throws -> Value) rethrows -> Value {
         if let value = derived[key] as? Value { return value }
-        let value = try make()
+        let value = try measure(key, make)
         derived[key] = value
         return value
     }
@@ -62,11 +98,13 @@ final class SiteContext {
     /// their libxml2 trees alive for the whole evaluation (gigabytes across a crawl).
     func parseOnce(_ record: FetchRecord) -> SitePage {
         if let page = parsed[record.sequence], page.record == record { return page }
-        let document = HTMLDocument(data: record.body, contentType: record.contentType, url: record.finalURL)
-        if !document.isParsedToEnd { truncatedPages.formUnion([record.url, record.finalURL]) }
-        let nature = PageNature.classify(
-            status: record.status, headers: record.headers, body: record.body, document: document)
-        return SitePage(record: record, document: document, nature: nature)
+        return measure("parse") {
+            let document = HTMLDocument(data: record.body, contentType: record.contentType, url: record.finalURL)
+            if !document.isParsedToEnd { truncatedPages.formUnion([record.url, record.finalURL]) }
+            let nature = PageNature.classify(
+                status: record.status, headers: record.headers, body: record.body, document: document)
+            return SitePage(record: record, document: document, nature: nature)
+        }
     }
 
     /// The first usable fetch of the role (a verified one before one fetched without certificate
@@ -109,6 +147,12 @@ final class SiteContext {
     /// Markup written by the page's inline scripts and by the same-site scripts it loads.
     func scriptFragments(of page: SitePage) -> [ScriptFragment] {
         if let fragments = page.scriptFragments { return fragments }
+        let fragments = measure("script fragments") { writtenMarkup(of: page) }
+        page.scriptFragments = fragments
+        return fragments
+    }
+
+    private func writtenMarkup(of page: SitePage) -> [ScriptFragment] {
         var fragments: [ScriptFragment] = []
         for script in page.document.scripts where script.url == nil && !script.inlineText.isEmpty {
             if let fragment = fragment(
@@ -125,7 +169,7 @@ final class SiteContext {
                 sources.contains(record.url) || sources.contains(record.finalURL)
                 || record.discoveredFrom.map(pageURLs.contains) == true
             guard loaded else { continue }
-            let text = CharsetDecoder.decode(record.body, contentType: record.contentType).text
+            let text = text(of: record)
             let unverified = record.fetchedWithoutVerification || record.tlsVerified == false
             if let fragment = fragment(
                 of: text, url: record.finalURL, locator: "script", confidence: .low,
@@ -134,7 +178,6 @@ final class SiteContext {
                 fragments.append(fragment)
             }
         }
-        page.scriptFragments = fragments
         return fragments
     }
 

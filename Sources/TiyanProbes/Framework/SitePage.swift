@@ -1,6 +1,7 @@
 import TiyanCore
 import TiyanHTML
 import TiyanAccessibility
+import TiyanCSS
 
 /// One fetched page, parsed once per evaluation. Not Sendable: it owns an `HTMLDocument`.
 final class SitePage {
@@ -11,6 +12,17 @@ final class SitePage {
     var scriptFragments: [ScriptFragment]?
     /// The accessibility view of the page, built by the first ACT rule that needs it.
     var accessibility: AccessiblePage?
+    /// The page's elements indexed for CSS selector matching, shared by every reader of its
+    /// style sheets (the elder cascade and the ACT rules' hiddenness): one XPath query per
+    /// selector cost a second per page against a 2,000-rule sheet.
+    private var selectorIndex: CSSSelectorMatcher<OutlineTree>?
+
+    func selectors(measuredBy site: SiteContext) -> CSSSelectorMatcher<OutlineTree> {
+        if let selectorIndex { return selectorIndex }
+        let index = site.measure("selector index") { CSSSelectorMatcher(tree: OutlineTree(rows: document.outline())) }
+        selectorIndex = index
+        return index
+    }
 
     init(record: FetchRecord, document: HTMLDocument, nature: PageNature) {
         self.record = record

@@ -80,7 +80,7 @@ final class LoginMaterial {
             let loaded = sources.contains(record.url) || sources.contains(record.finalURL)
                 || record.discoveredFrom.map(pageURLs.contains) == true
             guard loaded else { return nil }
-            let text = CharsetDecoder.decode(record.body, contentType: record.contentType).text
+            let text = site.text(of: record)
             return Bundle(url: record.finalURL, text: ScriptText.unescaped(text),
                           unverifiedTLS: record.fetchedWithoutVerification || record.tlsVerified == false)
         }

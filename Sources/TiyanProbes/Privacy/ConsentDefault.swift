@@ -118,7 +118,7 @@ struct ConsentDefault: Rule {
             && (sources.contains(record.url) || sources.contains(record.finalURL)) {
             texts.append(ScriptText(
                 url: record.finalURL, locator: "script",
-                text: CharsetDecoder.decode(record.body, contentType: record.contentType).text))
+                text: site.text(of: record)))
         }
         return texts
     }

@@ -85,7 +85,7 @@ struct TrackerDisclosure: Rule {
             }
         }
         for record in site.records(.script) where record.hasBody && record.error == nil {
-            let text = CharsetDecoder.decode(record.body, contentType: record.contentType).text
+            let text = site.text(of: record)
             note(text, Evidence(url: record.finalURL, locator: "script", snippet: Evidence.clip(text)))
         }
         return found

@@ -5,8 +5,9 @@ import TiyanCore
 struct QueryOutcome {
     let record: FetchRecord
     let query: SearchQuery
-    /// Why the response could not be judged (fetch failure, challenge, unreadable answer).
-    let failure: (status: Status, reason: String)?
+    /// Why the response could not be judged: a fetch failure or challenge (the citizen got
+    /// nothing), or `undetermined` when tiyan could not read an answer (see `isUnreadable`).
+    var failure: (status: Status, reason: String)?
     let items: [ResultItem]
     /// Relevance of the first `query.k` items.
     let relevant: [Bool]
@@ -14,9 +15,17 @@ struct QueryOutcome {
     let kinds: [ResultKind]
     /// The result page is a script shell that showed no items: its results are not in the HTML.
     let shell: Bool
+    /// How the engine's result list was found.
+    let source: ResultListSource?
+    /// What the page says of its results (共找到 12 条结果, 抱歉，没有找到…).
+    let statement: String?
 
     var isBase: Bool { query.variant == nil }
     var hasResults: Bool { !items.isEmpty }
+    /// An answer tiyan could not read: it neither counts as results nor as none.
+    var isUnreadable: Bool { failure?.status == .undetermined }
+    /// No answer reached the citizen: counted as no results.
+    var isTransportFailure: Bool { failure != nil && !isUnreadable }
     var firstIsRelevant: Bool { relevant.first == true }
 
     /// 1-based rank of the first relevant result among the first k; nil when none.
@@ -46,7 +55,10 @@ struct QueryOutcome {
         }
         var extra: [(String, JSONValue)] = [("query", .string(query.text))]
         if let variant = query.variant { extra += [("variant", .string(variant)), ("base_query", .string(query.base))] }
-        extra += [("ms", .int(record.elapsedMilliseconds)), ("results", .array(top))]
+        extra += [("ms", .int(record.elapsedMilliseconds))]
+        if let statement { extra.append(("page_says", .string(statement))) }
+        if let source { extra += source.extra }
+        extra.append(("results", .array(top)))
         return Evidence(url: record.url, locator: "search_results",
                         snippet: Evidence.clip("\(label) \"\(query.text)\": \(summary)"), extra: extra)
     }

@@ -2,13 +2,13 @@ import Foundation
 import TiyanCore
 import TiyanHTML
 
-/// Finds the result items of one search response: by the XPath or dotted JSON path of
-/// `search:` in targets.yaml when configured, otherwise by the result-list heuristics of
-/// probes/search.yaml (repeated list items holding a link, inside a result container).
+/// Reads the result items of one search response: by the XPath or dotted JSON path of
+/// `search:` in targets.yaml when configured (an override), otherwise by the list
+/// ResultListFinder chose for the engine (structure and contrast, or a confirmed class hint).
 struct ResultExtractor: Sendable {
-    /// Heuristic result items of an HTML result page (a discovered search).
+    /// The class-name hints of probes/search.yaml: result items of a discovered search.
     let itemXPath: String
-    /// The link of a heuristic item: the first of these with text.
+    /// The link of a hinted item: the first of these with text.
     let titleXPath: String
 
     enum Extraction {
@@ -17,17 +17,28 @@ struct ResultExtractor: Sendable {
         case unreadable(String)
     }
 
-    func items(of record: FetchRecord, page: () -> SitePage, configuration: Target.SearchConfiguration?) -> Extraction {
-        // targets.yaml `search:` wins in the crawl, so every query of such a target used it.
-        guard let configuration else {
-            return .items(htmlItems(page().document, item: itemXPath, title: titleXPath, link: nil))
-        }
+    /// The configured reading of a response (`search:` in targets.yaml).
+    func configuredItems(of record: FetchRecord, page: () -> SitePage,
+                         configuration: Target.SearchConfiguration) -> Extraction {
         switch configuration.results {
         case .html:
             return .items(htmlItems(page().document, item: configuration.item, title: configuration.title,
                                     link: configuration.link))
         case .json:
             return jsonItems(record, configuration)
+        }
+    }
+
+    /// What the class-name hints pick on a page.
+    func hintedItems(of document: HTMLDocument) -> [ResultItem] {
+        htmlItems(document, item: itemXPath, title: titleXPath, link: nil)
+    }
+
+    /// The blocks of the chosen structural group on a page, as results.
+    func structuralItems(of structure: PageStructure, key: String, baseURL: String) -> [ResultItem] {
+        (structure.groups[key] ?? []).map { block in
+            ResultItem(title: block.title, link: URLResolver.resolve(block.href, against: baseURL) ?? block.href,
+                       locator: block.locator)
         }
     }
 

@@ -19,12 +19,16 @@ struct ResultRate: Rule {
         let run = try judging.run(site)
         let bases = run.bases
         guard !bases.isEmpty else { throw PageUnavailable(.undetermined, reason: "no base query was issued") }
-        let ratio = Double(bases.filter(\.hasResults).count) / Double(bases.count)
-        let empty = bases.filter { !$0.hasResults }
-        // The queries that found nothing (SR-04 shows every base query with its results).
-        let evidence = run.evidence(empty.isEmpty ? Array(bases.prefix(3)) : empty, limit: judging.maxEvidence)
-        var reason = "\(bases.count - empty.count) of \(bases.count) queries returned results"
-        if run.outcomes.count >= budget { reason += " (the query budget of \(budget) requests was used up)" }
-        return Finding(ratio >= minRatio ? .pass : .fail, value: .number(ratio), evidence: evidence, reason: reason)
+        guard let share = ReadShare(bases, minRatio: minRatio, counts: \.hasResults) else {
+            throw ReadShare.unreadable(bases, limit: judging.maxEvidence)
+        }
+        let empty = share.read.filter { !$0.hasResults }
+        // The unread and the empty queries first (SR-04 shows every base query with its results).
+        let shown = share.unread + empty
+        let evidence = run.evidence(shown.isEmpty ? Array(bases.prefix(3)) : shown, limit: judging.maxEvidence)
+        var reason = "\(share.read.count - empty.count) of \(share.read.count) queries returned results"
+        if let unread = share.reason { reason += "; \(unread)" }
+        if run.outcomes.count >= budget - 1 { reason += " (the query budget of \(budget) requests was used up)" }
+        return Finding(share.status, value: .number(share.value), evidence: evidence, reason: reason)
     }
 }

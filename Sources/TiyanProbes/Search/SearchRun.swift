@@ -7,6 +7,8 @@ import TiyanHTML
 /// needs a token, every query failed).
 struct SearchRun {
     let outcomes: [QueryOutcome]
+    /// How the engine's result list was found; nil when it was not.
+    let source: ResultListSource?
 
     var bases: [QueryOutcome] { outcomes.filter(\.isBase) }
     var variants: [QueryOutcome] { outcomes.filter { !$0.isBase } }
@@ -20,7 +22,7 @@ struct SearchRun {
         }
     }
 
-    static func collect(_ site: SiteContext, extractor: ResultExtractor, kinds: ResultKinds) throws -> SearchRun {
+    static func collect(_ site: SiteContext, settings: SearchJudging) throws -> SearchRun {
         let records = site.records(.searchResults)
         guard !records.isEmpty else {
             let home = try site.page(.home)
@@ -49,69 +51,56 @@ struct SearchRun {
                 return !wanted.isEmpty && title.contains(wanted)
             }
         }
+        // When the crawl found the API behind a script-shell result page, the API's answers are
+        // the engine's; the shell it answered first says nothing more.
+        let api = records.contains(where: Reading.isAPI)
+        let engine = api ? records.filter(Reading.isAPI) : records
+        let baselineRecord = engine.first { $0.searchQuery?.isBaseline == true }
+        let queried = engine.filter { $0.searchQuery.map { !$0.isBaseline } ?? false }
+        let reading = Reading(site: site, settings: settings)
+        let source = reading.locate(queried, baseline: baselineRecord)
         var outcomes: [QueryOutcome] = []
-        for record in records {
+        var unlisted: [(index: Int, text: String)] = []
+        for record in queried {
             guard let query = record.searchQuery else { continue }
-            let (failure, items, shell) = judge(record, site: site, extractor: extractor)
-            let top = items.prefix(query.k)
+            let judged = reading.judge(record, source: source)
+            let top = judged.items.prefix(query.k)
+            if judged.unlisted, let text = reading.pageText(record) {
+                unlisted.append((outcomes.count, text.replacingOccurrences(of: query.text, with: "")))
+            }
             outcomes.append(QueryOutcome(
-                record: record, query: query, failure: failure, items: items,
+                record: record, query: query, failure: judged.failure, items: judged.items,
                 relevant: top.map { relevance($0, query) },
-                kinds: top.map { kinds.kind($0, relevantLink: linkPattern(query)) }, shell: shell))
+                kinds: top.map { settings.kinds.kind($0, relevantLink: linkPattern(query)) }, shell: judged.shell,
+                source: source, statement: judged.statement))
         }
         let bases = outcomes.filter(\.isBase)
-        if !bases.isEmpty, bases.allSatisfy({ $0.failure != nil }), let first = bases.first, let failure = first.failure {
-            throw PageUnavailable(failure.status, reason: "no search query got an answer: \(failure.reason)",
-                                  evidence: bases.prefix(3).map(\.evidence))
-        }
-        if !bases.isEmpty, bases.allSatisfy({ $0.failure != nil || $0.shell }), let first = bases.first(where: \.shell) {
+        if !bases.isEmpty, bases.allSatisfy({ $0.shell || $0.isTransportFailure }), let first = bases.first(where: \.shell) {
             throw PageUnavailable(.undetermined, reason: "the search results are rendered by script: the result pages hold no items in their HTML",
                                   evidence: [first.evidence])
         }
-        let answered = bases.filter { $0.failure == nil }
-        if answered.count >= 2, answered.allSatisfy({ !$0.hasResults }) {
-            // Different queries, one page: the server did not render results, a script fetches them.
-            let pages = Set(answered.map { outcome in
-                CharsetDecoder.decode(outcome.record.body, contentType: outcome.record.contentType).text
-                    .replacingOccurrences(of: outcome.query.text, with: "")
-            })
-            if pages.count == 1 {
-                throw PageUnavailable(
-                    .undetermined,
-                    reason: "every query got the same result page without items: the results are loaded by script",
-                    evidence: answered.prefix(2).map(\.evidence))
-            }
+        if !bases.isEmpty, bases.allSatisfy(\.isTransportFailure), let first = bases.first, let failure = first.failure {
+            throw PageUnavailable(failure.status, reason: "no search query got an answer: \(failure.reason)",
+                                  evidence: bases.prefix(3).map(\.evidence))
         }
-        return SearchRun(outcomes: outcomes)
-    }
-
-    private static func judge(_ record: FetchRecord, site: SiteContext, extractor: ResultExtractor)
-        -> (failure: (status: Status, reason: String)?, items: [ResultItem], shell: Bool)
-    {
-        if let error = record.error {
-            let status = record.status.map { "HTTP \($0), " } ?? ""
-            return ((error.indicatorStatus, "\(status)\(error.rawValue)\(record.errorDetail.map { " (\($0))" } ?? "")"), [], false)
+        // Pages where no list was found and nothing says the search found nothing: one page for
+        // every query means a script fetches the results; pages that vary hold a list tiyan
+        // could not isolate. Either way the results are unread, not absent.
+        let answeredBases = bases.filter { !$0.isTransportFailure }
+        if answeredBases.count >= 2, answeredBases.count == unlisted.filter({ outcomes[$0.index].isBase }).count,
+           Set(unlisted.map(\.text)).count == 1 {
+            throw PageUnavailable(
+                .undetermined,
+                reason: "every query got the same result page without items: the results are loaded by script",
+                evidence: answeredBases.prefix(2).map(\.evidence))
         }
-        guard let code = record.status else { return ((.unreachable, "no response"), [], false) }
-        guard (200..<300).contains(code) else { return ((.unreachable, "HTTP \(code)"), [], false) }
-        let json = record.contentType?.lowercased().contains("json") ?? false
-        var page: SitePage?
-        func parsed() -> SitePage {
-            if let page { return page }
-            let made = site.parseOnce(record)
-            page = made
-            return made
+        let varies = Set(unlisted.map(\.text)).count > 1
+        for entry in unlisted where outcomes[entry.index].failure == nil {
+            outcomes[entry.index].failure = (.undetermined, varies
+                ? "the response varies with the query but no result list could be isolated in it"
+                : "no result list could be found in the response")
         }
-        if !json, case let .challenge(reason) = parsed().nature {
-            return ((.blocked, "bot challenge (\(reason))"), [], false)
-        }
-        switch extractor.items(of: record, page: parsed, configuration: site.site.target.search) {
-        case let .unreadable(reason):
-            return ((.undetermined, reason), [], false)
-        case let .items(items):
-            let shell = items.isEmpty && !json && parsed().shellReason != nil
-            return (nil, items, shell)
-        }
+        return SearchRun(outcomes: outcomes, source: source)
     }
 
     func evidence(_ outcomes: [QueryOutcome], limit: Int) -> [Evidence] {

@@ -18,18 +18,22 @@ struct VariantTolerance: Rule {
         guard !variants.isEmpty else {
             throw PageUnavailable(.notApplicable, reason: "the query set has no variants, or the query budget left none")
         }
-        let found = variants.filter(\.firstIsRelevant)
-        let ratio = Double(found.count) / Double(variants.count)
+        guard let share = ReadShare(variants, minRatio: minRatio, counts: \.firstIsRelevant) else {
+            throw ReadShare.unreadable(variants, limit: judging.maxEvidence)
+        }
+        let read = share.read
+        let found = read.filter(\.firstIsRelevant)
         var byKind: [(String, JSONValue)] = []
-        for kind in Array(Set(variants.compactMap(\.query.variant))).sorted() {
-            let ofKind = variants.filter { $0.query.variant == kind }
+        for kind in Array(Set(read.compactMap(\.query.variant))).sorted() {
+            let ofKind = read.filter { $0.query.variant == kind }
             byKind.append((kind, .number(Double(ofKind.filter(\.firstIsRelevant).count) / Double(ofKind.count))))
         }
-        let ordered = variants.filter { !$0.firstIsRelevant } + found
-        return Finding(ratio >= minRatio ? .pass : .fail,
-                       value: .object([("ratio", .number(ratio)), ("variants", .int(variants.count)),
+        let ordered = share.unread + read.filter { !$0.firstIsRelevant } + found
+        var reason = "\(found.count) of \(read.count) variants still find the service first"
+        if let unread = share.reason { reason += "; \(unread)" }
+        return Finding(share.status,
+                       value: .object([("ratio", .number(share.value)), ("variants", .int(read.count)),
                                        ("by_kind", .object(byKind))]),
-                       evidence: run.evidence(ordered, limit: judging.maxEvidence),
-                       reason: "\(found.count) of \(variants.count) variants still find the service first")
+                       evidence: run.evidence(ordered, limit: judging.maxEvidence), reason: reason)
     }
 }

@@ -33,8 +33,9 @@ import TiyanCore
         var second = record
         second.sequence = 1
         let site = SiteContext(site: ArchivedSite(target: target, runStart: Date(), resources: [home, second]))
-        let extractor = ResultExtractor(itemXPath: "//li", titleXPath: ".//a")
-        let run = try SearchRun.collect(site, extractor: extractor, kinds: .init(news: try Pattern("/art/")))
+        var judging = try SearchSettings.judging()
+        judging.extractor = ResultExtractor(itemXPath: "//li", titleXPath: ".//a")
+        let run = try SearchRun.collect(site, settings: judging)
         let outcome = try #require(run.outcomes.first)
         #expect(outcome.items.map(\.link) == ["https://www.example.gov.cn/bszn/1.html", "https://www.example.gov.cn/art/2.html"])
         #expect(outcome.relevant == [true, false])
@@ -57,9 +58,8 @@ import TiyanCore
         }
         let site = SiteContext(site: ArchivedSite(target: Target(id: "t", name: "t", region: "0", url: home.url),
                                                   runStart: Date(), resources: records))
-        let extractor = ResultExtractor(itemXPath: "//*[contains(@class,'result')]//li", titleXPath: ".//a")
         do {
-            _ = try SearchRun.collect(site, extractor: extractor, kinds: .init(news: try Pattern("/art/")))
+            _ = try SearchRun.collect(site, settings: try SearchSettings.judging())
             Issue.record("an empty script-filled result page was judged")
         } catch let unavailable as PageUnavailable {
             #expect(unavailable.status == .undetermined)
