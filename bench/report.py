@@ -20,6 +20,8 @@ import sys
 
 AIM_RATIO = 1.5
 AIM_RSS_MB = 300
+AIM_SCRAPY = 5.0  # Scrapy's wall / tiyan's wall, at least
+AIM_REPROBE_PPS = 300.0  # reprobe pages per second on one core, at least
 
 
 def read_time_v(path):
@@ -113,6 +115,43 @@ def main():
     pps = len(responded) / tiyan_wall if ran_tiyan and tiyan_wall else None
     floor_pps = curl_check.get("ok", 0) / floor if floor else None
 
+    scrapy_walls = fl_list("scrapy_walls")
+    scrapy_wall = min(scrapy_walls) if scrapy_walls else None
+    scrapy_stats = {}
+    if a.get("scrapy_json") and os.path.exists(a["scrapy_json"]):
+        with open(a["scrapy_json"], encoding="utf-8") as fh:
+            scrapy_stats = json.load(fh)
+    scrapy_ratio = scrapy_wall / tiyan_wall if scrapy_wall and ran_tiyan and tiyan_wall else None
+    scrapy_rss = i_list("scrapy_rss_kb")
+
+    reprobe_wall = f("reprobe_wall")
+    reprobe_pps = len(responded) / reprobe_wall if reprobe_wall else None
+    reprobe_profile = []
+    if a.get("reprobe_profile") and os.path.exists(a["reprobe_profile"]):
+        with open(a["reprobe_profile"], encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+        reprobe_profile = [l for l in lines if l.startswith("profile:") or l[:1] == " "][:28]
+
+    # The crawl's own --profile: wall time per stage and which process peaked.
+    crawl_stages, crawl_memory = [], None
+    if a.get("crawl_profile") and os.path.exists(a["crawl_profile"]):
+        with open(a["crawl_profile"], encoding="utf-8", errors="replace") as fh:
+            lines = fh.read().splitlines()
+        if "profile: wall time by stage" in lines:
+            for line in lines[lines.index("profile: wall time by stage") + 1:]:
+                if not line.endswith(tuple("abcdefghijklmnopqrstuvwxyz")) or " s  " not in line:
+                    break
+                seconds, name = line.split(" s  ", 1)
+                crawl_stages.append({"stage": name, "wall_s": float(seconds)})
+        crawl_memory = next((l[len("profile: "):] for l in lines if l.startswith("profile: peak RSS")), None)
+
+    rss_points = []
+    for point in filter(None, a.get("rss_points", "").split(",")):
+        n, kb, wall, crawl_mb, worker_mb = (point.split(":") + ["", ""])[:5]
+        rss_points.append({"portals": int(n), "peak_rss_mb": round(int(kb) / 1024, 1), "wall_s": float(wall),
+                           "crawl_process_mb": int(crawl_mb) if crawl_mb else None,
+                           "probe_worker_mb": int(worker_mb) if worker_mb else None})
+
     result = {
         "stamp": a.get("stamp"),
         "options": a.get("options"),
@@ -146,9 +185,20 @@ def main():
             "downloads_on": a.get("floor_dl") or None,
         },
         "ratio": round(ratio, 3) if ratio is not None else None,
+        "scrapy": {"wall_s": scrapy_wall, "wall_s_rounds": scrapy_walls, "peak_rss_kb_rounds": scrapy_rss,
+                   "stats": scrapy_stats,
+                   "ratio_scrapy_over_tiyan": round(scrapy_ratio, 3) if scrapy_ratio is not None else None},
+        "reprobe_one_core": {"wall_s": reprobe_wall, "peak_rss_kb": i("reprobe_rss_kb"),
+                             "pages_per_s": round(reprobe_pps, 1) if reprobe_pps is not None else None},
+        "rss_points": rss_points,
+        "crawl_stages": crawl_stages, "crawl_memory": crawl_memory,
         "aims": {"ratio_max": AIM_RATIO, "rss_mb_max": AIM_RSS_MB,
                  "ratio_met": (ratio <= AIM_RATIO) if ratio is not None else None,
-                 "rss_met": (rss_mb < AIM_RSS_MB) if rss_mb is not None else None},
+                 "rss_met": (rss_mb < AIM_RSS_MB) if rss_mb is not None else None,
+                 "scrapy_ratio_min": AIM_SCRAPY,
+                 "scrapy_met": (scrapy_ratio >= AIM_SCRAPY) if scrapy_ratio is not None else None,
+                 "reprobe_pps_min": AIM_REPROBE_PPS,
+                 "reprobe_met": (reprobe_pps >= AIM_REPROBE_PPS) if reprobe_pps is not None else None},
         "machine": {"cpus": os.cpu_count(), "cpu": cpu_model(), "mem_mb": mem_total_mb(),
                     "kernel": platform.release(), "nginx": version(["nginx", "-v"]),
                     "curl": version(["curl", "--version"]), "xmllint": version(["xmllint", "--version"])},
@@ -186,6 +236,18 @@ def main():
         f"| ratio tiyan / floor | {fnum(ratio)}{aim(result['aims']['ratio_met'])} (aim ≤ {AIM_RATIO}) |",
         f"| pages per second (tiyan: records with a response / wall) | {fnum(pps, 1)} |",
         f"| tiyan peak RSS | {fnum(rss_mb, 1)} MB{aim(result['aims']['rss_met'])} (aim < {AIM_RSS_MB} MB) |",
+        f"| Scrapy peer wall (same requests, lxml parse) | {fnum(scrapy_wall)} s{rounds(scrapy_walls)} |"
+        if scrapy_walls else "| Scrapy peer | not run |",
+        f"| ratio Scrapy / tiyan | {fnum(scrapy_ratio)}{aim(result['aims']['scrapy_met'])} (aim ≥ {AIM_SCRAPY}) |",
+        f"| reprobe on one core (`taskset -c 0`) | {fnum(reprobe_wall)} s, {fnum(reprobe_pps, 1)} pages/s"
+        f"{aim(result['aims']['reprobe_met'])} (aim ≥ {AIM_REPROBE_PPS:.0f}), peak RSS {fnum((i('reprobe_rss_kb') or 0) / 1024, 1)} MB |",
+        f"| tiyan crawl by stage (`--profile`) | "
+        + ("; ".join(f"{st['stage']} {st['wall_s']:.1f} s" for st in crawl_stages) or "n/a")
+        + (f"; {crawl_memory}" if crawl_memory else "") + " |",
+        f"| peak RSS against the crawl's size | "
+        + (", ".join(f"{p['portals']} portals: {p['peak_rss_mb']} MB (crawl {p['crawl_process_mb']}, probe worker {p['probe_worker_mb']})"
+                     for p in rss_points) or "not measured (--rss-portals)")
+        + " |",
         f"| load average (1 min) before / after | {' / '.join(f'{x:.2f}' for x in result['loadavg_1min']) or 'n/a'} |",
         "",
         "Details:",
@@ -200,6 +262,8 @@ def main():
         f"- machine: {result['machine']['cpus']} CPUs ({result['machine']['cpu']}), {result['machine']['mem_mb']} MB RAM, "
         f"{result['machine']['nginx']}, {result['machine']['curl']}, {result['machine']['xmllint']}.",
         "",
+        "" if not reprobe_profile else "Profile of the reprobe on one core (`--profile`, top rows):\n\n```\n"
+        + "\n".join(reprobe_profile) + "\n```\n",
         "The floor repeats tiyan's exact requests with `curl --parallel` and parses every downloaded HTML file "
         "with `xmllint --html`: the cost of fetching and parsing alone, on the same machine, in the same run "
         "(see bench/README.md).",

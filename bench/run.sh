@@ -2,7 +2,7 @@
 # Speed and memory of `tiyan crawl` against a floor (curl + xmllint) measured in the same run.
 #
 #   bench/run.sh [--portals N] [--pages N] [--repeat N] [--keep] [--workdir DIR]
-#                [--results-dir DIR] [--pages-jsonl FILE]
+#                [--results-dir DIR] [--pages-jsonl FILE] [--rss-portals N,N,N] [--no-scrapy]
 #
 #   TIYAN=path/to/tiyan (default .build/release/tiyan, relative to the repository root)
 #
@@ -13,13 +13,17 @@
 # nginx not serving, tiyan failing or not reaching the farm, curl/xmllint not running), never
 # for missing the aims. --repeat N alternates N tiyan runs and N floors and reports the best
 # (minimum) wall time of each, for a busy machine. --pages-jsonl skips tiyan and runs the floor
-# on that file's URLs (to test the harness without a tiyan binary).
+# on that file's URLs (to test the harness without a tiyan binary). Each round also runs the
+# Scrapy peer (Debian's python3-scrapy, the same requests, lxml parse; --no-scrapy skips it);
+# after the rounds, `tiyan reprobe --profile` of the first run on one core (taskset -c 0) gives
+# reprobe pages per second and the profile; --rss-portals crawls the first N portals of the farm
+# once per N (N <= --portals) for peak RSS against the crawl's size.
 # See bench/README.md.
 set -euo pipefail
 umask 022
 
-portals=200 pages=20 repeat=1 keep=0 workdir="" results_dir="" pages_jsonl_in=""
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-2}"; }
+portals=200 pages=20 repeat=1 keep=0 workdir="" results_dir="" pages_jsonl_in="" rss_portals="" scrapy=1
+usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-2}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --portals) portals="${2:?}"; shift 2 ;;
@@ -29,6 +33,8 @@ while [ $# -gt 0 ]; do
     --workdir) workdir="${2:?}"; shift 2 ;;
     --results-dir) results_dir="${2:?}"; shift 2 ;;
     --pages-jsonl) pages_jsonl_in="$(cd "$(dirname "${2:?}")" && pwd)/$(basename "$2")"; shift 2 ;;
+    --rss-portals) rss_portals="${2:?}"; shift 2 ;;
+    --no-scrapy) scrapy=0; shift ;;
     -h|--help) usage 0 ;;
     *) echo "bench: unknown option $1" >&2; usage 2 ;;
   esac
@@ -36,6 +42,12 @@ done
 [[ "$portals" =~ ^[0-9]+$ && "$portals" -ge 1 && "$portals" -le 999 ]] || { echo "bench: --portals must be 1..999" >&2; exit 2; }
 [[ "$pages" =~ ^[0-9]+$ && "$pages" -ge 1 ]] || { echo "bench: --pages must be a positive number" >&2; exit 2; }
 [[ "$repeat" =~ ^[0-9]+$ && "$repeat" -ge 1 ]] || { echo "bench: --repeat must be a positive number" >&2; exit 2; }
+if [ -n "$rss_portals" ]; then
+  [[ "$rss_portals" =~ ^[0-9]+(,[0-9]+)*$ ]] || { echo "bench: --rss-portals takes numbers separated by commas" >&2; exit 2; }
+  for n in ${rss_portals//,/ }; do
+    [ "$n" -ge 1 ] && [ "$n" -le "$portals" ] || { echo "bench: each --rss-portals number must be 1..--portals ($portals)" >&2; exit 2; }
+  done
+fi
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$REPO/bench"
@@ -224,7 +236,7 @@ run_tiyan() {  # $1 = round; sets PAGES_JSONL
   t0=$(now)
   # shellcheck disable=SC2086
   /usr/bin/time -v -o "$W/tiyan-$r.time" "$TIYAN_ABS" crawl --targets "$W/targets.yaml" --probes "$REPO/probes" \
-    --out "$W/reports-$r" $options > "$W/tiyan-$r.stdout" 2> "$W/tiyan-$r.stderr" || rc=$?
+    --out "$W/reports-$r" --profile $options > "$W/tiyan-$r.stdout" 2> "$W/tiyan-$r.stderr" || rc=$?
   t1=$(now)
   tiyan_walls+=("$(elapsed "$t0" "$t1")")
   nginx_tiyan+=("$(( $(served) - before ))")
@@ -287,12 +299,77 @@ run_floor() {  # $1 = round; uses PAGES_JSONL
   [ "$keep" = 1 ] || rm -rf "$dl"
 }
 
+# Debian's python3-scrapy belongs to Debian's python3, which may not be the python3 on PATH.
+SCRAPY_PY=/usr/bin/python3
+scrapy_walls=() scrapy_rss=() scrapy_json=""
+run_scrapy() {  # $1 = round; uses the floor's plan.json
+  local r="$1" t0 t1 rc=0
+  [ "$scrapy" = 1 ] || return 0
+  if ! "$SCRAPY_PY" -c 'import scrapy, lxml' 2>/dev/null; then
+    log "round $r: Scrapy peer skipped: $SCRAPY_PY cannot import scrapy and lxml (scripts/install-deps --bench installs python3-scrapy)"
+    scrapy=0; return 0
+  fi
+  log "round $r: Scrapy repeats the same requests"
+  t0=$(now)
+  /usr/bin/time -v -o "$W/scrapy-$r.time" "$SCRAPY_PY" "$BENCH/scrapy_peer.py" "$FLOOR/$r/plan.json" "$PORT" \
+    "$W/scrapy-$r.json" --concurrency 32 --per-host 8 > "$W/scrapy-$r.log" 2>&1 || rc=$?
+  t1=$(now)
+  [ "$rc" = 0 ] || { tail -5 "$W/scrapy-$r.log" >&2; die "the Scrapy peer exited $rc (log: $W/scrapy-$r.log)"; }
+  scrapy_walls+=("$(elapsed "$t0" "$t1")")
+  scrapy_rss+=("$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$W/scrapy-$r.time")")
+  [ -n "$scrapy_json" ] || scrapy_json="$W/scrapy-$r.json"
+  log "round $r: Scrapy in ${scrapy_walls[-1]} s: $(cat "$W/scrapy-$r.json" | cut -c1-160)"
+}
+
+reprobe_wall="" reprobe_rss="" reprobe_profile=""
+run_reprobe() {  # the first round's run folder, judged again on one core
+  local run_dir rc=0 t0 t1
+  run_dir="$(dirname "$first_pages")"
+  command -v taskset >/dev/null || { log "reprobe on one core skipped: no taskset"; return 0; }
+  log "reprobe of $run_dir on one core (taskset -c 0)"
+  t0=$(now)
+  /usr/bin/time -v -o "$W/reprobe.time" taskset -c 0 "$TIYAN_ABS" reprobe --quiet --profile --probes "$REPO/probes" \
+    "$run_dir" > "$W/reprobe.stdout" 2> "$W/reprobe.stderr" || rc=$?
+  t1=$(now)
+  [ "$rc" = 0 ] || { tail -20 "$W/reprobe.stderr" >&2; die "tiyan reprobe exited $rc"; }
+  reprobe_wall="$(elapsed "$t0" "$t1")"
+  reprobe_rss="$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$W/reprobe.time")"
+  reprobe_profile="$W/reprobe.stderr"
+  log "reprobe in $reprobe_wall s, peak RSS $reprobe_rss kB"
+}
+
+rss_points=""
+run_rss_points() {  # one crawl of the first N portals per N, for peak RSS against the crawl's size
+  local n ids rc
+  for n in ${rss_portals//,/ }; do
+    ids="$(python3 -c 'import sys; print(",".join(f"p{i:03d}" for i in range(1, int(sys.argv[1]) + 1)))' "$n")"
+    rc=0
+    log "RSS point: crawl of $n portals"
+    t0=$(now)
+    # shellcheck disable=SC2086
+    /usr/bin/time -v -o "$W/rss-$n.time" "$TIYAN_ABS" crawl --targets "$W/targets.yaml" --probes "$REPO/probes" \
+      --out "$W/rss-$n" --only "$ids" --quiet --profile $options > /dev/null 2> "$W/rss-$n.stderr" || rc=$?
+    [ "$rc" = 0 ] || { tail -20 "$W/rss-$n.stderr" >&2; die "tiyan crawl of $n portals exited $rc"; }
+    local kb split; kb="$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$W/rss-$n.time")"
+    # --profile says which process peaked: "peak RSS A MB in this process, B MB in the largest probe worker"
+    split="$(sed -n 's/^profile: peak RSS \([0-9]*\) MB in this process, \([0-9]*\) MB in the largest probe worker$/\1:\2/p' "$W/rss-$n.stderr")"
+    rss_points+="${rss_points:+,}$n:$kb:$(elapsed "$t0" "$(now)"):${split:-:}"
+    log "RSS point: $n portals, peak RSS $kb kB (crawl process : probe worker, MB: ${split:-n/a})"
+    [ "$keep" = 1 ] || rm -rf "$W/rss-$n"
+  done
+}
+
 loads+=("$(loadavg)")
 for r in $(seq "$repeat"); do
   if [ -z "$pages_jsonl_in" ]; then run_tiyan "$r"; else PAGES_JSONL="$pages_jsonl_in"; log "skipping tiyan; floor on the URLs of $PAGES_JSONL"; fi
   [ -n "$first_pages" ] || first_pages="$PAGES_JSONL"
   run_floor "$r"
+  run_scrapy "$r"
 done
+if [ -z "$pages_jsonl_in" ]; then
+  run_reprobe
+  [ -z "$rss_portals" ] || run_rss_points
+fi
 loads+=("$(loadavg)")
 
 # ---------------------------------------------------------------- report
@@ -307,5 +384,8 @@ python3 "$BENCH/report.py" stamp="$stamp" results_dir="$results_dir" workdir="$W
   xmllint_walls="$(join "${xml_walls[@]}")" xmllint_rc="$xml_rc" xmllint_files="$xml_files" xmllint_bytes="$xml_bytes" \
   nginx_tiyan_requests="$(join "${nginx_tiyan[@]}")" nginx_floor_requests="$(join "${nginx_floor[@]}")" \
   loadavg="$(join "${loads[@]}")" floor_dl="$FLOOR_DL_KIND" \
+  scrapy_walls="$(join "${scrapy_walls[@]}")" scrapy_rss_kb="$(join "${scrapy_rss[@]}")" scrapy_json="$scrapy_json" \
+  crawl_profile="$W/tiyan-1.stderr" reprobe_wall="$reprobe_wall" reprobe_rss_kb="$reprobe_rss" reprobe_profile="$reprobe_profile" \
+  rss_points="$rss_points" \
   options="--portals $portals --pages $pages --repeat $repeat; crawl $options" \
   || die "report failed"

@@ -382,12 +382,17 @@ final class TargetSession {
 
     // MARK: - Bookkeeping
 
+    /// Parsed pages that discovery reads again. Search result pages are not kept: a target's
+    /// hundred of them held their libxml2 trees until the target ended (600 MB for five
+    /// portals in flight), and the crawl reads at most the first one again.
     private var documents: [Int: HTMLDocument] = [:]
+
+    private static func keepsDocument(of record: FetchRecord) -> Bool { record.role != .searchResults }
 
     func append(_ record: FetchRecord, document: HTMLDocument? = nil) {
         var record = record
         record.sequence = records.count
-        documents[record.sequence] = document
+        if Self.keepsDocument(of: record) { documents[record.sequence] = document }
         records.append(record)
     }
 
@@ -407,7 +412,7 @@ final class TargetSession {
         if let cached = documents[record.sequence] { return cached }
         guard looksLikeHTML(record) else { return nil }
         let document = HTMLDocument(data: record.body, contentType: record.contentType, url: record.finalURL)
-        documents[record.sequence] = document
+        if Self.keepsDocument(of: record) { documents[record.sequence] = document }
         return document
     }
 

@@ -100,8 +100,23 @@ struct RunPipeline {
         }
     }
 
-    /// Enough sites at once to keep both cores busy while one waits on disk.
-    static let sitesInFlight = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+    /// One site per core the process may run on: probing is CPU-bound (the archive's bodies come
+    /// from the page cache), and each site in flight holds its bodies and parsed pages, so more
+    /// sites than cores only raised the peak (two per core: 668 MB for a 5-portal farm).
+    static let sitesInFlight = max(1, usableCores())
+
+    /// The cores of this process's affinity mask (`taskset -c 0` gives one), not of the machine.
+    /// Read from /proc/self/status's `Cpus_allowed` mask (Glibc's module does not export
+    /// sched_getaffinity); the machine's count where that cannot be read.
+    static func usableCores() -> Int {
+        let machine = ProcessInfo.processInfo.activeProcessorCount
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed:") })
+        else { return machine }
+        let mask = line.dropFirst("Cpus_allowed:".count).filter(\.isHexDigit)
+        let count = mask.reduce(0) { $0 + (Int(String($1), radix: 16) ?? 0).nonzeroBitCount }
+        return count > 0 ? min(count, machine) : machine
+    }
 
     /// What pages.jsonl says of a body (the body itself is not kept): its size and charset.
     struct Charset: Sendable {

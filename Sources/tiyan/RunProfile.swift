@@ -1,5 +1,8 @@
 import Foundation
 import TiyanProbes
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `--profile`: the wall time of each stage of a command and, inside the probe stage, the CPU
 /// time and calls of every rule and derived artifact, printed on stderr when the command ends,
@@ -22,8 +25,19 @@ struct RunProfile {
     func write() {
         var text = "profile: wall time by stage\n"
         for stage in stages { text += String(format: "%9.3f s  %@\n", stage.seconds, stage.name) }
+        // Which process holds the memory: the crawl (fetching, archive, report) or a probe worker.
+        text += "profile: peak RSS \(Self.peakMegabytes(RUSAGE_SELF)) MB in this process, "
+            + "\(Self.peakMegabytes(RUSAGE_CHILDREN)) MB in the largest probe worker\n"
         text += probes.table()
         FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+extension RunProfile {
+    fileprivate static func peakMegabytes(_ who: __rusage_who) -> Int {
+        var usage = rusage()
+        guard getrusage(__rusage_who_t(who.rawValue), &usage) == 0 else { return 0 }
+        return usage.ru_maxrss / 1024  // kilobytes on Linux
     }
 }
 
