@@ -16,6 +16,10 @@ public struct DiscoveryRules: Sendable {
         public var stylesheets = 8
         public var linkChecks = 20
         public var homeAttempts = 1
+        /// Guide pages (办事指南) followed per target for the gold services of the query set.
+        public var guides = 3
+        /// City portal links of a provincial portal checked per target (SV-15).
+        public var cityChecks = 20
     }
 
     /// Which same-site scripts the crawl spends its script budget on, and which are page parts
@@ -52,6 +56,8 @@ public struct DiscoveryRules: Sendable {
 
     public var roles: [PageRole: RolePatterns]
     public var unifiedLoginHost: Pattern?
+    /// The text of a link to a city (地市) portal in a provincial portal's city-entry block (SV-15).
+    public var cityLink: Pattern?
     public var limits: Limits
     /// Link texts and titles longer than this are not entries but titles that mention the words.
     public var maxTextLength = 16
@@ -93,12 +99,15 @@ public struct DiscoveryRules: Sendable {
                 exclude: compile(patterns.exclude, field: "roles.\(name).exclude"))
         }
         let host = compile(raw.unified_login_host, field: "unified_login_host")
+        let city = compile(raw.city_link, field: "city_link")
         var limits = Limits()
         if let l = raw.limits {
             limits.scripts = l.scripts ?? limits.scripts
             limits.stylesheets = l.stylesheets ?? limits.stylesheets
             limits.linkChecks = l.link_checks ?? limits.linkChecks
             limits.homeAttempts = max(1, l.home_attempts ?? limits.homeAttempts)
+            limits.guides = max(0, l.guides ?? limits.guides)
+            limits.cityChecks = max(0, l.city_checks ?? limits.cityChecks)
         }
         var budget = ScriptBudget()
         if let raw = raw.script_budget {
@@ -112,6 +121,7 @@ public struct DiscoveryRules: Sendable {
         guard errors.isEmpty else { throw ConfigurationErrors(errors) }
         var rules = DiscoveryRules(roles: roles, unifiedLoginHost: host, limits: limits)
         rules.maxTextLength = raw.max_text_length ?? rules.maxTextLength
+        rules.cityLink = city
         rules.scriptBudget = budget
         return rules
     }
@@ -129,6 +139,8 @@ public struct DiscoveryRules: Sendable {
             var stylesheets: Int?
             var link_checks: Int?
             var home_attempts: Int?
+            var guides: Int?
+            var city_checks: Int?
         }
         struct RawScriptBudget: Decodable {
             var source: String?
@@ -143,6 +155,7 @@ public struct DiscoveryRules: Sendable {
         var max_text_length: Int?
         var roles: [String: RawRole]
         var unified_login_host: String?
+        var city_link: String?
         var limits: RawLimits?
         var script_budget: RawScriptBudget?
     }

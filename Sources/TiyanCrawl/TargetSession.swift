@@ -14,7 +14,7 @@ final class TargetSession {
     private(set) var records: [FetchRecord] = []
     private var budget: Int
     private var robots: [String: RobotsPolicy] = [:]
-    private var fetchedURLs: Set<String> = []
+    private(set) var fetchedURLs: Set<String> = []
     private var rules: DiscoveryRules { crawler.settings.rules }
 
     init(target: Target, crawler: Crawler) {
@@ -22,6 +22,8 @@ final class TargetSession {
         self.crawler = crawler
         budget = crawler.settings.maxPagesOverride ?? target.maxPages
     }
+
+    var discoveryRules: DiscoveryRules { rules }
 
     var pageAgent: UserAgent {
         UserAgent(profile: crawler.settings.userAgentOverride ?? target.userAgent)
@@ -58,8 +60,10 @@ final class TargetSession {
         try await fetchRoles(from: candidates)
         try await fetchLoginScripts()
         try await searchPortal(home: homeDocument, scripts: scriptBodies)
+        try await fetchGuides(home: homeDocument, scripts: scriptBodies)
         try await fetchElderResources()
         if let homeDocument { try await checkLinks(of: homeDocument) }
+        if let homeDocument { try await checkCityPortals(of: homeDocument, scripts: scriptBodies) }
     }
 
     // MARK: - Steps

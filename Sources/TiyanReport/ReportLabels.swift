@@ -10,6 +10,7 @@ enum ReportLabels {
         "privacy": "Privacy 隐私协议",
         "login": "Login options 登录方式",
         "search": "Search precision 查询精准度",
+        "services": "Services and feedback 服务与互动",
     ]
 
     static func module(_ name: String) -> String { modules[name] ?? name }

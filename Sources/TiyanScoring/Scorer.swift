@@ -87,9 +87,12 @@ public struct Scorer: Sendable {
             capped = nil
         }
         var vetoes: [(indicator: String, reason: String)] = []
+        // The lowest cap of the vetoes that apply: it bounds the dimensions and items too.
+        var vetoCap: Double?
         for veto in rules.vetoes where results.contains(where: {
             $0.indicator == veto.indicator && veto.statuses.contains($0.status.rawValue)
         }) {
+            vetoCap = min(vetoCap ?? veto.cap, veto.cap)
             // A veto that zeroes the total is itself the measurement (the portal is down): it
             // grades the total however little else could be measured. A higher cap only bounds
             // a total that must still stand on its own coverage.
@@ -118,6 +121,9 @@ public struct Scorer: Sendable {
                     withheld.append(Withheld(column: column, reason: measured.shortfall(minimum: minimum)))
                     return (assessment.name, nil)
                 }
+                // A veto (单项否决) fails the portal as a whole: no dimension or item of it may read
+                // better than the total is allowed to (a stale portal is not 爱用 = 100).
+                if let cap = vetoCap, let value = score { return (assessment.name, min(value, cap)) }
                 return (assessment.name, score)
             }
         }

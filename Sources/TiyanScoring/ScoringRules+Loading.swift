@@ -32,7 +32,7 @@ extension ScoringRules {
     /// The modules of the contract (SPEC.md, indicators.md): known even to a build that does not
     /// implement them yet, so scoring.yaml can weigh them before their probes land.
     public static let contractModules: Set<String> = [
-        "basics", "english", "elder", "privacy", "login", "search", "accessibility",
+        "basics", "english", "elder", "privacy", "login", "search", "accessibility", "services",
     ]
 
     /// Problems of the rules against the modules this build implements (module name → rule

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiyanConfig
+import TiyanCore
 
 /// probes/discovery.yaml is validated like every probe file: errors name file, line and field.
 @Suite struct DiscoveryRulesTests {
@@ -23,7 +24,10 @@ import TiyanConfig
     @Test func theShippedRulesLoad() throws {
         let probes = "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/") + "/probes"
         let rules = try DiscoveryRules.load(directory: probes)
-        #expect(rules.roles.count == 6)
+        #expect(rules.roles.count == 8)
+        #expect(rules.roles[.progress] != nil && rules.roles[.messages] != nil)
+        #expect(rules.cityLink?.matches("锡林郭勒盟") == true && rules.cityLink?.matches("市场监管局") == false)
+        #expect(rules.limits.guides == 3 && rules.limits.cityChecks == 20)
         #expect(rules.maxTextLength == 16)
     }
 }

@@ -117,7 +117,9 @@ import TiyanTestSupport
 
         // The aims of the report (README): small, quick, readable at 1366 px and on a phone.
         let bytes = try FileManager.default.attributesOfItem(atPath: run.directory + "/index.html")[.size] as? Int ?? .max
-        #expect(bytes < 1_500_000, "index.html is \(bytes) bytes")
+        // 2.2 MB since the services module (eight modules, 26 portals: 1.99 MB); 1.5 MB held for
+        // seven modules and 24 portals (1.48 MB).
+        #expect(bytes < 2_200_000, "index.html is \(bytes) bytes")
         // The load time is printed, not asserted (it measures the machine as much as the page); what
         // makes a report slow to open is its DOM, and that is bounded here.
         let load = report["load_ms"]?.doubleValue ?? .infinity

@@ -21,7 +21,7 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
 @Suite struct RuleExampleTests {
     @Test func everyRuleHasBothKindsOfExamples() throws {
         let runner = try Fixtures.runner()
-        #expect(runner.modules == ["basics", "english", "elder", "accessibility", "privacy", "login", "search"])
+        #expect(runner.modules == ["basics", "english", "elder", "accessibility", "privacy", "login", "search", "services"])
         let ids = runner.rules.map(\.id)
         #expect(ids.filter { $0.hasPrefix("SB-") } == (1...13).map { String(format: "SB-%02d", $0) })
         #expect(runner.modules.contains("english"))
@@ -34,6 +34,7 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
         #expect(ids.filter { $0.hasPrefix("EL-") } == (1...13).map { String(format: "EL-%02d", $0) })
         #expect(runner.modules.contains("privacy"))
         #expect(ids.filter { $0.hasPrefix("PR-") } == (1...12).map { String(format: "PR-%02d", $0) })
+        #expect(ids.filter { $0.hasPrefix("SV-") } == (1...15).map { String(format: "SV-%02d", $0) })
         for rule in runner.rules {
             #expect(rule.examples.contains { $0.kind == .triggering }, "\(rule.id) has no triggering example")
             #expect(rule.examples.contains { $0.kind == .nonTriggering }, "\(rule.id) has no non-triggering example")

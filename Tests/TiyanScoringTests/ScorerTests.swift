@@ -103,6 +103,21 @@ import TiyanScoring
         #expect(capped[0].total == 59 && capped[0].grade == "D")
     }
 
+    /// A portal that fails a veto item fails as a whole: its dimensions and items are capped like
+    /// its total (a stale portal with no ads no longer reads 爱用 = 100); without a veto they are not.
+    @Test func aVetoCapsTheDimensionsToo() {
+        let vetoes = [Veto(indicator: "SB-12", statuses: ["fail"], cap: 59, reason: "stale")]
+        let dimensions = [Assessment(name: "爱用", members: [Assessment.Member(pattern: IndicatorPattern("EL-03"))]),
+                          Assessment(name: "管用", members: [Assessment.Member(pattern: IndicatorPattern("SB-12"))])]
+        let scorer = Scorer(rules: rules(vetoes: vetoes, dimensions: dimensions))
+        let stale = scorer.score(results: [result("a", "SB-12", "basics", .fail), result("a", "EL-03", "elder", .pass)],
+                                 targets: targets, modules: ["basics", "elder"])
+        #expect(stale[0].dimensions.map(\.score) == [59, 0])
+        let fresh = scorer.score(results: [result("a", "SB-12", "basics", .pass), result("a", "EL-03", "elder", .pass)],
+                                 targets: targets, modules: ["basics", "elder"])
+        #expect(fresh[0].dimensions.map(\.score) == [100, 100])
+    }
+
     @Test func dimensionsAreWeightedMeansOfTheirMappedIndicators() {
         let dimensions = [
             Assessment(name: "可用", members: [Assessment.Member(pattern: IndicatorPattern("EN-*")),

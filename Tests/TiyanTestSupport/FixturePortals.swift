@@ -47,6 +47,12 @@ public struct FixturePortals: Sendable {
         ("ji", "己省政务服务网", "610000", "http://www.jizwfw.gov.cn/"),
         ("si", "巳省网上办事大厅", "520000", "http://www.sizwfw.gov.cn/"),
         ("wei", "未市政务服务网", "330100", "http://www.weishi.gov.cn/"),
+        // Services fixtures (issue 18): every feedback channel and service area, three guides in
+        // three layouts found from the home page and the search, a 留言 list with dates and a
+        // city-entry block with two dead links; and a GBK JSP hall whose entries its header script
+        // and a widget write, whose 办件查询 wants a login and whose one guide is incomplete.
+        ("zhen", "震省政务服务网", "640000", "http://www.zhenzwfw.gov.cn/"),
+        ("kan", "坎省网上办事大厅", "360000", "http://www.kanzwfw.gov.cn/"),
     ]
 
     /// `search:` blocks of targets.yaml, by target id (see SearchFixtures).
@@ -116,6 +122,9 @@ public struct FixturePortals: Sendable {
             return Self.huge
         case "www.bomb.gov.cn":
             return Self.bomb
+        case "yc.zhenzwfw.gov.cn", "szs.zhenzwfw.gov.cn", "wz.zhenzwfw.gov.cn":
+            // 震省's city portals that answer; gy. and zw. have no pages (404).
+            return .html("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>\(request.host)</title></head><body><p>市政务服务网</p></body></html>")
         case "www.jiazwfw.gov.cn" where path == "/" && userAgent.contains("Mobile"):
             return .redirect(to: "http://m.jiazwfw.gov.cn/")
         default:
@@ -151,7 +160,7 @@ public struct FixturePortals: Sendable {
     private static func contentType(for file: String, gbk: Bool) -> String {
         switch (file as NSString).pathExtension {
         // GBK pages on real portals usually omit the charset from the header and declare it in <meta>.
-        case "html": return gbk ? "text/html" : "text/html; charset=utf-8"
+        case "html", "jsp": return gbk ? "text/html" : "text/html; charset=utf-8"
         case "js": return "application/javascript"
         case "css": return "text/css"
         case "txt": return "text/plain"

@@ -3,7 +3,7 @@ import TiyanConfig
 import TiyanCore
 
 /// Reads a rule's `examples: {triggering: [...], non_triggering: [...]}`, with optional
-/// `inapplicable: [...]` and `cant_tell: [...]` lists for rules that can say so. An example is either an
+/// `inapplicable: [...]`, `cant_tell: [...]` and `partial: [...]` lists for rules that can say so. An example is either an
 /// HTML string (the home page) or a mapping describing the home response and further records.
 struct ExampleReader {
     let issues: ConfigurationIssues
@@ -14,7 +14,7 @@ struct ExampleReader {
         "url", "status", "headers", "html", "error", "error_detail", "tls_verified",
         "unverified", "elapsed_ms", "user_agent", "discovered_from", "search_query",
     ]
-    static let exampleKeys = recordKeys + ["records", "now", "note", "search"]
+    static let exampleKeys = recordKeys + ["records", "now", "note", "search", "region"]
 
     func read(_ node: ConfigNode, field: String) -> [RuleExample] {
         guard let entries = node.entries else {
@@ -26,7 +26,7 @@ struct ExampleReader {
             guard let kind = RuleExample.Kind(rawValue: entry.key) else {
                 issues.report(
                     line: entry.keyLine, field: "\(field).\(entry.key)",
-                    "unknown field (expected triggering, non_triggering, inapplicable, cant_tell)")
+                    "unknown field (expected triggering, non_triggering, inapplicable, cant_tell, partial)")
                 continue
             }
             guard let items = entry.value.items else {
@@ -95,7 +95,7 @@ struct ExampleReader {
         }
         return RuleExample(
             kind: kind, index: index, file: issues.file, line: node.line, records: records, runStart: runStart,
-            search: search)
+            search: search, region: node["region"]?.scalar ?? "000000")
     }
 
     /// `{url, results, item, title, link}` as in targets.yaml.

@@ -35,5 +35,6 @@ enum ProbeRegistry {
         ModuleDefinition(name: "privacy", rules: PrivacyModule.rules),
         ModuleDefinition(name: "login", rules: LoginModule.rules),
         ModuleDefinition(name: "search", rules: SearchModule.rules),
+        ModuleDefinition(name: "services", rules: ServicesModule.rules),
     ]
 }

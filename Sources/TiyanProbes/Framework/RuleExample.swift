@@ -63,6 +63,8 @@ public struct RuleExample: Sendable, Hashable {
         case inapplicable
         /// The rule cannot decide from the archive (status undetermined; ACT `cantTell`).
         case cantTell = "cant_tell"
+        /// The rule finds part of what it asks (status partial, with the probe's score).
+        case partial
     }
 
     public var kind: Kind
@@ -76,10 +78,13 @@ public struct RuleExample: Sendable, Hashable {
     public var runStart: Date
     /// The target's `search:` block of targets.yaml, for search examples with a configured API.
     public var search: Target.SearchConfiguration?
+    /// The target's 行政区划代码 (SV-15 judges provincial portals only).
+    public var region: String
 
     public init(kind: Kind, index: Int, file: String, line: Int, records: [ExampleRecord], runStart: Date,
-                search: Target.SearchConfiguration? = nil) {
+                search: Target.SearchConfiguration? = nil, region: String = "000000") {
         self.search = search
+        self.region = region
         self.kind = kind
         self.index = index
         self.file = file
@@ -96,6 +101,7 @@ public struct RuleExample: Sendable, Hashable {
         case .nonTriggering: return .pass
         case .inapplicable: return .notApplicable
         case .cantTell: return .undetermined
+        case .partial: return .partial
         }
     }
 
@@ -104,7 +110,7 @@ public struct RuleExample: Sendable, Hashable {
     /// The archived site the example describes; the target's URL is the first record's.
     public func site() -> ArchivedSite {
         let url = records.first?.url ?? "https://www.example.gov.cn/"
-        let target = Target(id: Self.targetID, name: "example", region: "000000", url: url, search: search)
+        let target = Target(id: Self.targetID, name: "example", region: region, url: url, search: search)
         return ArchivedSite(
             target: target, runStart: runStart,
             resources: records.enumerated().map { $1.fetchRecord(target: Self.targetID, sequence: $0) })
