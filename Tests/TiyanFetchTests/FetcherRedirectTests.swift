@@ -32,11 +32,9 @@ import TiyanTestSupport
             var options = loopbackOptions(server.port)
             options.maxRedirects = 5
             let fetcher = Fetcher(options: options)
-            let clock = ContinuousClock()
-            let start = clock.now
             let response = await fetcher.fetch(FetchRequest(url: "http://www.fixture.gov.cn/a"))
-            // A loop the cap did not stop would run until the test runner's own limit.
-            #expect(clock.now - start < .seconds(30))
+            // The cap stopped the loop: six hops asked and answered, no more (a wall-clock bound
+            // measured the test runner's scheduling on a loaded machine, not the cap).
             #expect(response.error == .tooManyRedirects)
             #expect(response.attempts == 1)
             #expect(response.redirects.count == 6)

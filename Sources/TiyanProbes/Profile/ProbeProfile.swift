@@ -43,8 +43,9 @@ public final class ProbeProfile: @unchecked Sendable {
         return entries
     }
 
-    /// A table for people, the costliest first (by self time), with each row's share of all.
-    public func table(limit: Int = 40) -> String {
+    /// A table for people, the costliest first (by self time), with each row's share of all;
+    /// every row by default (a few hundred lines at most: one per rule and artifact).
+    public func table(limit: Int = .max) -> String {
         let rows = snapshot.sorted {
             ($0.value.selfNanoseconds, $1.key) > ($1.value.selfNanoseconds, $0.key)
         }
