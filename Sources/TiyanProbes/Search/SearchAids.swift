@@ -26,7 +26,7 @@ struct SearchAids: Rule {
         let loaded = Set(home.document.scripts.compactMap(\.url))
         for record in site.records(.script) where record.hasBody && record.error == nil
             && (loaded.contains(record.url) || loaded.contains(record.finalURL)) {
-            sources.append((record.finalURL, CharsetDecoder.decode(record.body, contentType: record.contentType).text))
+            sources.append((record.finalURL, site.text(of: record)))
         }
         for outcome in run.bases where outcome.failure == nil {
             sources.append((outcome.record.url,

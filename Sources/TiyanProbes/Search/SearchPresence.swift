@@ -32,7 +32,7 @@ struct SearchPresence: Rule {
             record.hasBody && record.error == nil
                 && (loaded.contains(record.url) || loaded.contains(record.finalURL)
                     || record.discoveredFrom.map(homeURLs.contains) == true)
-        }.map { (url: $0.finalURL, text: CharsetDecoder.decode($0.body, contentType: $0.contentType).text) }
+        }.map { (url: $0.finalURL, text: site.text(of: $0)) }
         let entries = SearchEntryFinder.entries(in: home.document, scripts: scripts, marks: marks)
         guard let entry = entries.first else {
             return site.negative(Finding(

@@ -195,7 +195,7 @@ extension SearchRun {
             var scripts: [(url: String, text: String)] = document.scripts.filter { $0.url == nil && !$0.inlineText.isEmpty }
                 .map { (document.url, $0.inlineText) }
             scripts += site.records(.script).filter { $0.error == nil && (loaded.contains($0.url) || loaded.contains($0.finalURL)) }
-                .map { ($0.finalURL, CharsetDecoder.decode($0.body, contentType: $0.contentType).text) }
+                .map { ($0.finalURL, site.text(of: $0)) }
             return SearchAPIFinder.find(in: scripts, pageURL: shell.finalURL, templates: settings.apiTemplates,
                                         params: settings.apiParams)?.template
         }
