@@ -11,7 +11,7 @@ import Foundation
 /// hints. Every resource goes to the archive as soon as it is fetched; failures are records,
 /// never exceptions, so one target's trouble never stops the others.
 public final class Crawler: Sendable {
-    let fetcher: Fetcher
+    let fetcher: any Fetching
     let settings: CrawlSettings
     let archive: WARCWriter
     let progress: @Sendable (String) -> Void
@@ -19,7 +19,7 @@ public final class Crawler: Sendable {
 
     /// `progress` hears of each fetched resource, `targetFinished` of each target's id when its
     /// crawl is over.
-    public init(fetcher: Fetcher, settings: CrawlSettings, archive: WARCWriter,
+    public init(fetcher: any Fetching, settings: CrawlSettings, archive: WARCWriter,
                 progress: @escaping @Sendable (String) -> Void = { _ in },
                 targetFinished: @escaping @Sendable (String) -> Void = { _ in }) {
         self.fetcher = fetcher

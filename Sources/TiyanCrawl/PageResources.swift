@@ -52,7 +52,7 @@ extension PageResources {
     /// `file:` resources inside the file's folder that exist. Each record names the page as
     /// where it was discovered; sequences follow the page's.
     public static func records(
-        for page: FetchRecord, rules: DiscoveryRules, fetcher: Fetcher, userAgent: UserAgent,
+        for page: FetchRecord, rules: DiscoveryRules, fetcher: any Fetching, userAgent: UserAgent,
         localDirectory: String?
     ) async -> [FetchRecord] {
         guard page.hasBody, page.error == nil else { return [] }

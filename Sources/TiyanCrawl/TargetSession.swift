@@ -283,7 +283,7 @@ final class TargetSession {
         return made
     }
 
-    private static func perform(_ plan: PlannedFetch, with fetcher: Fetcher) async -> FetchResponse {
+    private static func perform(_ plan: PlannedFetch, with fetcher: any Fetching) async -> FetchResponse {
         var response = await fetcher.fetch(FetchRequest(url: plan.url, method: plan.method, userAgent: plan.userAgent,
                                                         ipResolve: plan.ipResolve, followRedirects: plan.followRedirects))
         // Some servers refuse HEAD; a link is only dead if GET fails too.
