@@ -105,11 +105,19 @@ public struct ArchivedSite: Sendable {
     /// The run's start: the "today" of date-based indicators, so a reprobe gives the same answer.
     public var runStart: Date
     public var resources: [FetchRecord]
+    /// Pages as a browser rendered them, at most one per archived page (`pageSequence`).
+    public var renders: [RenderedView]
 
-    public init(target: Target, runStart: Date, resources: [FetchRecord]) {
+    public init(target: Target, runStart: Date, resources: [FetchRecord], renders: [RenderedView] = []) {
         self.target = target
         self.runStart = runStart
         self.resources = resources.sorted { $0.sequence < $1.sequence }
+        self.renders = renders.sorted { $0.pageSequence < $1.pageSequence }
+    }
+
+    /// The rendered view of an archived page, if the render stage captured one.
+    public func render(of page: FetchRecord) -> RenderedView? {
+        renders.first { $0.pageSequence == page.sequence }
     }
 
     public func resources(_ role: PageRole) -> [FetchRecord] { resources.filter { $0.role == role } }

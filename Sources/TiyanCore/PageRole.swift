@@ -27,6 +27,9 @@ public enum PageRole: String, Sendable, Codable, CaseIterable, Hashable, CodingK
     case linkCheck = "link_check"
     /// A city (地市) portal linked from a provincial portal's city-entry block (SV-15: does it answer).
     case cityCheck = "city_check"
+    /// A request a rendered page made, fulfilled by tiyan's fetcher instead of the browser's
+    /// network stack (`discoveredFrom` names the page it served).
+    case renderResource = "render_resource"
 
     /// Roles that are discovered from links and may be given as `hints` in targets.yaml.
     public static let discoverable: [PageRole] = [
