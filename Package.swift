@@ -60,7 +60,7 @@ let package = Package(
         ], path: "Tests/TiyanTestSupport", swiftSettings: strict),
         .testTarget(name: "TiyanCoreTests", dependencies: ["TiyanCore"]),
         .testTarget(name: "TiyanFetchTests", dependencies: ["TiyanFetch", "TiyanTestSupport"]),
-        .testTarget(name: "TiyanHTMLTests", dependencies: ["TiyanHTML"]),
+        .testTarget(name: "TiyanHTMLTests", dependencies: ["TiyanHTML", "TiyanConfig"]),
         .testTarget(name: "TiyanAccessibilityTests", dependencies: ["TiyanAccessibility", "TiyanHTML"]),
         .testTarget(name: "TiyanCSSTests", dependencies: ["TiyanCSS"]),
         .testTarget(name: "TiyanArchiveTests", dependencies: ["TiyanArchive"]),

@@ -1,9 +1,12 @@
-import TiyanCore
+public import TiyanCore
 public import TiyanConfig
 
 /// Crawl behaviour beyond the network options of the fetcher.
 public struct CrawlSettings: Sendable {
     public var rules: DiscoveryRules
+    /// probes/page-nature.yaml: how the crawl reads a challenge or a non-HTML answer to steer
+    /// itself (a challenged engine is not searched further). The reading is never archived.
+    public var pageNature: PageNatureMarkers
     public var ignoreRobots = false
     /// `--user-agent`: replaces the profile of pages fetched "as a citizen" (not the mobile home).
     public var userAgentOverride: String?
@@ -16,7 +19,8 @@ public struct CrawlSettings: Sendable {
     /// How to find and query each portal's search (probes/search.yaml, the query set); nil skips search.
     public var search: SearchCrawlRules?
 
-    public init(rules: DiscoveryRules) {
+    public init(rules: DiscoveryRules, pageNature: PageNatureMarkers) {
         self.rules = rules
+        self.pageNature = pageNature
     }
 }

@@ -74,7 +74,8 @@ extension TargetSession {
         guard !rules.apiTemplates.isEmpty || rules.apiParams != nil, answer.error == nil,
               let document = document(for: answer),
               case .scriptShell = PageNature.classify(status: answer.status, headers: answer.headers, body: answer.body,
-                                                      document: document) else { return nil }
+                                                      document: document, markers: crawler.settings.pageNature)
+        else { return nil }
         let wantedScripts = loadedResources(of: document).filter { $0.role == .script }
         let fetched = Set(records.map(\.url))
         let fresh = wantedScripts.filter { !fetched.contains($0.url) }

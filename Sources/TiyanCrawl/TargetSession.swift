@@ -356,28 +356,14 @@ final class TargetSession {
         return (record, document)
     }
 
-    /// A bot challenge is not the site; a non-HTML answer is not a page.
+    /// A bot challenge is not the site; a non-HTML answer is not a page. The crawl steers by
+    /// this reading (the record in `records` carries it) but archives what was observed: the
+    /// probes derive the reading again from the bytes (PageVerdict).
     private func classify(_ record: inout FetchRecord) -> HTMLDocument? {
-        let document = looksLikeHTML(record) ? HTMLDocument(data: record.body, contentType: record.contentType,
-                                                            url: record.finalURL) : nil
-        if case let .challenge(reason) = PageNature.classify(status: record.status, headers: record.headers,
-                                                             body: record.body, document: document) {
-            record.error = .challenge
-            record.errorDetail = reason
-        } else if record.error == nil, document == nil, !record.body.isEmpty {
-            record.error = .notHTML
-            record.errorDetail = "content type \(record.contentType ?? "none")"
-        }
+        let (judged, document) = PageVerdict.judged(record, markers: crawler.settings.pageNature)
+        if judged.error != record.error { observed[records.count] = record }
+        record = judged
         return document
-    }
-
-    private func looksLikeHTML(_ record: FetchRecord) -> Bool {
-        if let type = record.contentType?.lowercased() {
-            if type.contains("html") || type.contains("xml") { return true }
-            if !type.hasPrefix("text/plain") && !type.isEmpty { return false }
-        }
-        let head = String(decoding: record.body.prefix(512), as: UTF8.self).lowercased()
-        return head.contains("<html") || head.contains("<!doctype html") || head.contains("<head") || head.contains("<body")
     }
 
     // MARK: - Bookkeeping
@@ -386,6 +372,8 @@ final class TargetSession {
     /// hundred of them held their libxml2 trees until the target ended (600 MB for five
     /// portals in flight), and the crawl reads at most the first one again.
     private var documents: [Int: HTMLDocument] = [:]
+    /// Records as fetched, by sequence, where the crawl's reading changed them.
+    private var observed: [Int: FetchRecord] = [:]
 
     private static func keepsDocument(of record: FetchRecord) -> Bool { record.role != .searchResults }
 
@@ -398,7 +386,12 @@ final class TargetSession {
 
     func archiveLast() throws {
         guard let index = records.indices.last else { return }
-        let offset = try crawler.archive.append(records[index])
+        var archived = records[index]
+        if var fetched = observed.removeValue(forKey: index) {
+            fetched.sequence = archived.sequence
+            archived = fetched
+        }
+        let offset = try crawler.archive.append(archived)
         records[index].warcOffset = offset
         let record = records[index]
         crawler.progress("[\(target.id)] \(record.role.rawValue) \(record.status.map(String.init) ?? "-") "
@@ -410,7 +403,7 @@ final class TargetSession {
     func document(for record: FetchRecord) -> HTMLDocument? {
         guard record.error == nil || record.error == .http4xx || record.error == .http5xx else { return nil }
         if let cached = documents[record.sequence] { return cached }
-        guard looksLikeHTML(record) else { return nil }
+        guard PageVerdict.looksLikeHTML(record) else { return nil }
         let document = HTMLDocument(data: record.body, contentType: record.contentType, url: record.finalURL)
         if Self.keepsDocument(of: record) { documents[record.sequence] = document }
         return document

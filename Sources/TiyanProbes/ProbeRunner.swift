@@ -1,5 +1,6 @@
 public import TiyanConfig
 public import TiyanCore
+import TiyanHTML
 
 /// Runs every probe module over archived sites. Pure: no network, no clock (dates come from
 /// `ArchivedSite.runStart`), so a reprobe of the same archive gives byte-identical results.
@@ -10,6 +11,10 @@ public struct ProbeRunner: Sendable {
     private var scriptBudget = DiscoveryRules.ScriptBudget()
     /// Set by `--profile`: each evaluation adds its rules' and artifacts' times here.
     public var profile: ProbeProfile?
+    /// probes/page-nature.yaml: every page's nature (challenge, not HTML) is derived again from
+    /// its archived bytes with these before any rule runs; nil judges records as archived
+    /// (runners built from loaded modules in tests).
+    private var pageNature: PageNatureMarkers?
 
     /// Loads every module this build implements from the configuration; throws
     /// `ConfigurationErrors` naming file, line and field for every bad rule, pattern or example.
@@ -24,6 +29,11 @@ public struct ProbeRunner: Sendable {
                 errors += failure.errors
             }
         }
+        do {
+            pageNature = try PageNatureFile.load(from: configuration)
+        } catch let failure as ConfigurationErrors {
+            errors += failure.errors
+        }
         guard errors.isEmpty else { throw ConfigurationErrors(errors) }
         loaded = modules
         // A configuration without discovery.yaml (some tests) reads every script as a plain one;
@@ -36,8 +46,9 @@ public struct ProbeRunner: Sendable {
     }
 
     /// Modules already loaded (tests inject rules this way).
-    init(loaded: [LoadedModule]) {
+    init(loaded: [LoadedModule], pageNature: PageNatureMarkers? = nil) {
         self.loaded = loaded
+        self.pageNature = pageNature
     }
 
     /// The module names in report order (e.g. `["basics"]`).
@@ -63,10 +74,15 @@ public struct ProbeRunner: Sendable {
 
     /// Each result as soon as its rule has decided, in rule order (not sorted): a supervisor
     /// that runs the probes in a child process keeps what was decided before a crash.
+    /// `onJudgedPage` hears of every page record as the rules judge it (its error class derived
+    /// again from its bytes), before the first result: what pages.jsonl says of it.
     public func evaluate(
-        _ site: ArchivedSite, indicators: Set<String>?, onResult: (IndicatorResult) -> Void
+        _ site: ArchivedSite, indicators: Set<String>?, onJudgedPage: (FetchRecord) -> Void = { _ in },
+        onResult: (IndicatorResult) -> Void
     ) {
-        LargeStack.run { evaluateOnThisThread(site, indicators: indicators, onResult: onResult) }
+        LargeStack.run {
+            evaluateOnThisThread(site, indicators: indicators, onJudgedPage: onJudgedPage, onResult: onResult)
+        }
     }
 
     /// Every (module, indicator) the runner reports for one target, sorted by indicator: what a
@@ -84,11 +100,15 @@ public struct ProbeRunner: Sendable {
     }
 
     private func evaluateOnThisThread(
-        _ site: ArchivedSite, indicators: Set<String>?, onResult: (IndicatorResult) -> Void
+        _ archived: ArchivedSite, indicators: Set<String>?, onJudgedPage: (FetchRecord) -> Void,
+        onResult: (IndicatorResult) -> Void
     ) {
         let recorder = profile.map { _ in ProfileRecorder() }
         defer { if let recorder { profile?.merge(recorder.entries) } }
-        let context = SiteContext(site: site, scriptBudget: scriptBudget, recorder: recorder)
+        let (site, documents) = judgingPages(of: archived, recorder: recorder)
+        for record in site.resources where record.role.isPage { onJudgedPage(record) }
+        let context = SiteContext(
+            site: site, scriptBudget: scriptBudget, recorder: recorder, documents: documents, pageNature: pageNature)
         for module in loaded {
             for loadedRule in module.rules {
                 let id = loadedRule.description.id
@@ -117,6 +137,32 @@ public struct ProbeRunner: Sendable {
                 }
             }
         }
+    }
+
+    /// The site with each page's verdict derived from its bytes, and the documents parsed for
+    /// it, which the rules read again (search result pages aside: a site's hundred of them are
+    /// parsed when read, never held).
+    private func judgingPages(of site: ArchivedSite, recorder: ProfileRecorder?)
+        -> (ArchivedSite, [Int: HTMLDocument])
+    {
+        guard let pageNature else { return (site, [:]) }
+        var judged = site
+        var documents: [Int: HTMLDocument] = [:]
+        // `tiyan check` gives every record sequence 0: a document is adopted by its sequence only
+        // where that names one record.
+        var seen: [Int: Int] = [:]
+        for record in site.resources { seen[record.sequence, default: 0] += 1 }
+        let judge = {
+            judged.resources = site.resources.map { record in
+                let (record, document) = PageVerdict.judged(record, markers: pageNature)
+                if let document, record.role != .searchResults, seen[record.sequence] == 1 {
+                    documents[record.sequence] = document
+                }
+                return record
+            }
+        }
+        if let recorder { recorder.measure("artifact page nature", judge) } else { judge() }
+        return (judged, documents)
     }
 
     /// On a site where no page could be fetched, no other page could be looked for: whatever a

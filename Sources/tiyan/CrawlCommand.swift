@@ -124,7 +124,7 @@ struct CrawlCommand: AsyncParsableCommand {
             throw RunFailure("cannot write the archive: \(error)")
         }
 
-        var settings = CrawlSettings(rules: configuration.discovery)
+        var settings = CrawlSettings(rules: configuration.discovery, pageNature: configuration.pageNature)
         settings.ignoreRobots = ignoreRobots
         settings.userAgentOverride = network.userAgent
         settings.maxPagesOverride = maxPages
@@ -203,6 +203,7 @@ struct CrawlCommand: AsyncParsableCommand {
     private struct Configuration {
         var targets: TargetList
         var discovery: DiscoveryRules
+        var pageNature: PageNatureMarkers
         var search: SearchCrawlRules?
         var pipeline: RunPipeline
         var targetsHash: String
@@ -215,6 +216,7 @@ struct CrawlCommand: AsyncParsableCommand {
             let probeConfiguration = try ProbeConfiguration.load(directory: probes)
             return Configuration(
                 targets: list, discovery: try DiscoveryRules.load(from: probeConfiguration),
+                pageNature: try PageNatureFile.load(from: probeConfiguration),
                 search: try SearchCrawlRules.load(from: probeConfiguration, queriesFile: queries),
                 pipeline: try RunPipeline(probes: probeConfiguration),
                 targetsHash: try ContentHash.sha256(ofFile: targets),

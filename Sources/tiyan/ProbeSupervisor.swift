@@ -121,7 +121,7 @@ struct ProbeSupervisor {
     private func inProcess(_ index: ArchivedSite, info: ArchiveRunInfo) -> RunPipeline.SiteOutput {
         do {
             let (site, charsets) = try RunPipeline.load(index, info: info, path: archive)
-            return RunPipeline.SiteOutput(results: runner.evaluate(site), charsets: charsets)
+            return RunPipeline.judge(site, charsets: charsets, runner: runner)
         } catch {
             let reason = "the archive could not be read for this target: \(error)"
             return RunPipeline.SiteOutput(

@@ -65,10 +65,13 @@ struct ProbeWorkerCommand: AsyncParsableCommand {
                         output.write(.charset(
                             site: index, offset: offset, bytes: facts.bytes, name: facts.name, source: facts.source))
                     }
-                    runner.evaluate(site, indicators: nil) { result in
+                    runner.evaluate(site, indicators: nil, onJudgedPage: { record in
+                        guard let offset = record.warcOffset else { return }
+                        output.write(.verdict(site: index, offset: offset, error: record.error))
+                    }, onResult: { result in
                         output.write(.result(site: index, result))
                         fault?.strike(target: result.target)
-                    }
+                    })
                     output.write(.ended(site: index))
                 }
             }

@@ -5,6 +5,7 @@ import TiyanProbes
 ///
 ///     S <site>                                   the site's probes started
 ///     C <site> <offset> <bytes> <charset> <src>  what pages.jsonl says of one body (`-` for none)
+///     V <site> <offset> <error>                  a page's error class as the probes derived it (`-`)
 ///     R <site> <results.jsonl line>              one indicator decided
 ///     E <site>                                   every indicator of the site decided
 ///     P <calls> <total ns> <self ns> <name>      one row of the profile (`--profile`), before D
@@ -14,6 +15,7 @@ import TiyanProbes
 enum ProbeWorkerLine {
     case started(site: Int)
     case charset(site: Int, offset: Int64, bytes: Int, name: String?, source: String?)
+    case verdict(site: Int, offset: Int64, error: FetchErrorClass?)
     case result(site: Int, IndicatorResult)
     case ended(site: Int)
     case profile(name: String, ProbeProfile.Entry)
@@ -24,6 +26,7 @@ enum ProbeWorkerLine {
         case let .started(site): return "S \(site)"
         case let .charset(site, offset, bytes, name, source):
             return "C \(site) \(offset) \(bytes) \(Self.word(name)) \(Self.word(source))"
+        case let .verdict(site, offset, error): return "V \(site) \(offset) \(Self.word(error?.rawValue))"
         case let .result(site, result): return "R \(site) " + result.json.serialized()
         case let .ended(site): return "E \(site)"
         case let .profile(name, entry):
@@ -54,6 +57,13 @@ enum ProbeWorkerLine {
                 let result = try? RunFileDecoding.result(json, file: "probe worker")
             else { return nil }
             return .result(site: site, result)
+        case "V":
+            guard parts.count == 3 else { return nil }
+            let fields = parts[2].split(separator: " ", omittingEmptySubsequences: false)
+            guard fields.count == 2, let offset = Int64(fields[0]) else { return nil }
+            if fields[1] == "-" { return .verdict(site: site, offset: offset, error: nil) }
+            guard let error = FetchErrorClass(rawValue: String(fields[1])) else { return nil }
+            return .verdict(site: site, offset: offset, error: error)
         case "C":
             guard parts.count == 3 else { return nil }
             let fields = parts[2].split(separator: " ", omittingEmptySubsequences: false)

@@ -60,12 +60,17 @@ struct RunPipeline {
         let results = perTarget.flatMap(\.results)
         let scores = scorer.score(results: results, targets: contents.targets, modules: runner.modules)
         var charsets: [Int64: Charset] = [:]
-        for output in perTarget { charsets.merge(output.charsets) { first, _ in first } }
+        var judgedErrors: [Int64: JudgedError] = [:]
+        for output in perTarget {
+            charsets.merge(output.charsets) { first, _ in first }
+            judgedErrors.merge(output.judgedErrors) { first, _ in first }
+        }
         let pages = contents.resources.map { record -> PageLine in
             let facts = record.warcOffset.flatMap { charsets[$0] }
             var line = PageLine(record: record, charset: facts?.name, charsetSource: facts?.source)
             // The index was read without bodies; their sizes come from the per-target pass.
             line.bytes = facts?.bytes ?? 0
+            if let judged = record.warcOffset.flatMap({ judgedErrors[$0] }) { line.error = judged.error?.rawValue }
             return line
         }
         return Outputs(contents: contents, results: results, scores: scores, pages: pages)
@@ -84,7 +89,7 @@ struct RunPipeline {
                 next += 1
                 group.addTask {
                     let (site, charsets) = try RunPipeline.load(sites[index], info: info, path: path)
-                    return (index, SiteOutput(results: runner.evaluate(site), charsets: charsets))
+                    return (index, RunPipeline.judge(site, charsets: charsets, runner: runner))
                 }
             }
             for _ in 0..<sitesInFlight { startNext() }
@@ -125,9 +130,15 @@ struct RunPipeline {
         var bytes: Int
     }
 
+    /// A page's error class as the probes derived it from its bytes (pages.jsonl's `error`).
+    struct JudgedError: Sendable {
+        var error: FetchErrorClass?
+    }
+
     struct SiteOutput: Sendable {
         var results: [IndicatorResult]
         var charsets: [Int64: Charset]
+        var judgedErrors: [Int64: JudgedError] = [:]
     }
 
     /// A site with its bodies read from the archive, and the charset facts of each body.
@@ -153,6 +164,17 @@ struct RunPipeline {
             charsets[offset] = Charset(name: decoded.charset, source: decoded.source.rawValue, bytes: record.body.count)
         }
         return (site, charsets)
+    }
+
+    /// The site's results, sorted by indicator, with what pages.jsonl says of its bodies.
+    static func judge(_ site: ArchivedSite, charsets: [Int64: Charset], runner: ProbeRunner) -> SiteOutput {
+        var results: [IndicatorResult] = []
+        var judgedErrors: [Int64: JudgedError] = [:]
+        runner.evaluate(site, indicators: nil, onJudgedPage: { record in
+            if let offset = record.warcOffset { judgedErrors[offset] = JudgedError(error: record.error) }
+        }, onResult: { results.append($0) })
+        return SiteOutput(
+            results: results.sorted { $0.indicator < $1.indicator }, charsets: charsets, judgedErrors: judgedErrors)
     }
 
     func writeResults(_ outputs: Outputs, to directory: String) throws {

@@ -31,13 +31,14 @@ struct WorkerRun {
         var ended: [Int] = []
         var results: [Int: [IndicatorResult]] = [:]
         var charsets: [Int: [Int64: RunPipeline.Charset]] = [:]
+        var judgedErrors: [Int: [Int64: RunPipeline.JudgedError]] = [:]
         var end: End = .completed
 
         func output(for site: Int, sorted: Bool) -> RunPipeline.SiteOutput {
             let results = results[site] ?? []
             return RunPipeline.SiteOutput(
                 results: sorted ? results.sorted { $0.indicator < $1.indicator } : results,
-                charsets: charsets[site] ?? [:])
+                charsets: charsets[site] ?? [:], judgedErrors: judgedErrors[site] ?? [:])
         }
     }
 
@@ -157,6 +158,8 @@ struct WorkerRun {
                 case let .charset(site, offset, bytes, name, source):
                     collected.charsets[site, default: [:]][offset] = RunPipeline.Charset(
                         name: name, source: source, bytes: bytes)
+                case let .verdict(site, offset, error):
+                    collected.judgedErrors[site, default: [:]][offset] = RunPipeline.JudgedError(error: error)
                 case let .result(site, result):
                     collected.results[site, default: []].append(result)
                 case let .ended(site):

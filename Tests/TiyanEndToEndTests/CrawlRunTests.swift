@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiyanCore
+import TiyanArchive
 import TiyanTestSupport
 
 /// A crawl of the fixture portals leaves a complete run folder that cron, an evaluator and a
@@ -70,5 +71,20 @@ import TiyanTestSupport
             let home = try run.pages(target, role: "home")
             #expect(home.first?["error"]?.stringValue == error, "\(target): \(home.first?.serialized() ?? "no home")")
         }
+    }
+}
+
+/// The archive holds what was observed; a page's nature is the probes' reading of it.
+@Suite struct PageNatureReadingTests {
+    @Test func theArchiveKeepsNoChallengeVerdict() async throws {
+        let run = try await FixtureRun.shared.value
+        let contents = try WARCReader.read(path: run.directory + "/archive.warc.gz", bodies: false)
+        let home = contents.resources.first { $0.target == "challenge" && $0.role == .home }
+        // The fetcher saw HTTP 412; that it is a bot challenge is derived from the bytes by
+        // probes/page-nature.yaml, in pages.jsonl and the results.
+        #expect(home?.status == 412)
+        #expect(home?.error == .http4xx, "\(String(describing: home?.error))")
+        #expect(try run.pages("challenge", role: "home").first?["error"]?.stringValue == "challenge")
+        #expect(try run.status("challenge", "SB-05") == "blocked")
     }
 }

@@ -5,7 +5,8 @@ import TiyanHTML
 
 @Suite struct PageNatureTests {
     private func classify(_ status: Int?, _ html: String, headers: [HTTPHeader] = []) -> PageNature {
-        PageNature.classify(status: status, headers: headers, body: Data(html.utf8), document: nil)
+        PageNature.classify(
+            status: status, headers: headers, body: Data(html.utf8), document: nil, markers: PageNatureFixture.markers)
     }
 
     private func isChallenge(_ nature: PageNature, mentioning marker: String) -> Bool {
@@ -52,7 +53,7 @@ import TiyanHTML
         let title: [UInt8] = [0xCD, 0xF8, 0xD5, 0xBE, 0xB7, 0xC0, 0xBB, 0xF0, 0xC7, 0xBD]
         let body = Encoded.page(["<html><title>", title, "</title><body><h1>", title, "</h1></body></html>"])
         let headers = [HTTPHeader(name: "content-type", value: "text/html; charset=GBK")]
-        let nature = PageNature.classify(status: 403, headers: headers, body: body, document: nil)
+        let nature = PageNature.classify(status: 403, headers: headers, body: body, document: nil, markers: PageNatureFixture.markers)
         #expect(isChallenge(nature, mentioning: "网站防火墙"))
     }
 
@@ -87,7 +88,7 @@ import TiyanHTML
                 <p>\(String(repeating: "浙江省政务服务事项办事指南与在线办理。", count: 40))</p></BODY>
                 """)
         #expect(classify(200, page) == .document)
-        #expect(PageNature.classify(status: 200, headers: [], body: Data(), document: PortalFixture.document()) == .document)
+        #expect(PageNature.classify(status: 200, headers: [], body: Data(), document: PortalFixture.document(), markers: PageNatureFixture.markers) == .document)
     }
 
     @Test func smallOrdinaryPagesAreDocuments() {
@@ -99,10 +100,22 @@ import TiyanHTML
         #expect(classify(200, ssr) == .document)
     }
 
-    @Test func markerListsArePublic() {
-        #expect(PageNature.challengeMarkers.contains("acw_sc__v2"))
-        #expect(PageNature.blockPageMarkers.contains("创宇盾"))
-        #expect(PageNature.mountPointIDs.contains("app"))
-        #expect(PageNature.shellVisibleTextLimit == 50)
+    @Test func markersComeFromThePageNatureFile() {
+        let markers = PageNatureFixture.markers
+        #expect(markers.challengeMarkers.contains("acw_sc__v2"))
+        #expect(markers.blockPageMarkers.contains("创宇盾"))
+        #expect(markers.mountPointIDs.contains("app"))
+        #expect(markers.shellVisibleTextLimit == 50)
+    }
+
+    /// A marker added to the file is a challenge at once: no recompile, and `reprobe` of an
+    /// old archive applies it.
+    @Test func aNewMarkerIsAChallenge() {
+        let page = "<html><body><script>var __xguard_token='x';</script>请稍候</body></html>"
+        #expect(classify(200, page) == .document)
+        var markers = PageNatureFixture.markers
+        markers.challengeMarkers.append("__xguard_token")
+        let nature = PageNature.classify(status: 200, headers: [], body: Data(page.utf8), document: nil, markers: markers)
+        #expect(nature == .challenge(reason: "challenge marker __xguard_token"))
     }
 }

@@ -17,7 +17,7 @@ import TiyanHTML
         }
         let empty = HTMLDocument(data: Data(), contentType: nil, url: "")
         #expect(empty.decoding.charset == "utf-8")
-        #expect(PageNature.classify(status: 200, headers: [], body: Data(), document: empty) == .document)
+        #expect(PageNature.classify(status: 200, headers: [], body: Data(), document: empty, markers: PageNatureFixture.markers) == .document)
     }
 
     @Test func deeplyNestedMarkupIsCutNotFatal() throws {
@@ -27,7 +27,7 @@ import TiyanHTML
         #expect(!divs.isEmpty)
         #expect(divs.last?.xpath.hasPrefix("/html/body/div/div/div") == true)
         _ = document.visibleText
-        _ = PageNature.classify(status: 200, headers: [], body: body, document: document)
+        _ = PageNature.classify(status: 200, headers: [], body: body, document: document, markers: PageNatureFixture.markers)
     }
 
     @Test func garbageBytesParse() {

@@ -11,6 +11,9 @@ enum Fixtures {
         return url.appendingPathComponent("probes").path
     }()
 
+    static let pageNature: PageNatureMarkers? = try? PageNatureFile.load(
+        from: ProbeConfiguration.load(directory: probesDirectory))
+
     static func runner() throws -> ProbeRunner {
         try ProbeRunner(configuration: ProbeConfiguration.load(directory: probesDirectory))
     }

@@ -72,7 +72,7 @@ private struct Steady: Rule {
             <body><div id="app"></div></body></html>
             """
         let results = try Fixtures.runner().evaluate(Fixtures.site([Fixtures.record(.home, html: shell)]))
-        let context = SiteContext(site: Fixtures.site([Fixtures.record(.home, html: shell)]))
+        let context = SiteContext(site: Fixtures.site([Fixtures.record(.home, html: shell)]), pageNature: Fixtures.pageNature)
         let page = try context.page(.home)
         #expect(page.shellReason != nil)
         for result in results

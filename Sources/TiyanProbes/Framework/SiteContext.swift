@@ -17,10 +17,20 @@ final class SiteContext {
     /// Set under `--profile`: the artifacts computed here are measured.
     let recorder: ProfileRecorder?
 
-    init(site: ArchivedSite, scriptBudget: DiscoveryRules.ScriptBudget = .init(), recorder: ProfileRecorder? = nil) {
+    /// Documents already parsed from these records' bodies (by sequence), adopted instead of
+    /// parsing them again.
+    private var documents: [Int: HTMLDocument]
+
+    /// probes/page-nature.yaml; without it every page is a document (no challenge, no shell).
+    let pageNature: PageNatureMarkers?
+
+    init(site: ArchivedSite, scriptBudget: DiscoveryRules.ScriptBudget = .init(), recorder: ProfileRecorder? = nil,
+         documents: [Int: HTMLDocument] = [:], pageNature: PageNatureMarkers? = nil) {
         self.site = site
+        self.pageNature = pageNature
         self.scriptBudget = scriptBudget
         self.recorder = recorder
+        self.documents = documents
     }
 
     /// Work several rules share, charged to `artifact` under `--profile`.
@@ -98,11 +108,15 @@ final class SiteContext {
     /// their libxml2 trees alive for the whole evaluation (gigabytes across a crawl).
     func parseOnce(_ record: FetchRecord) -> SitePage {
         if let page = parsed[record.sequence], page.record == record { return page }
+        let adopted = documents.removeValue(forKey: record.sequence)
         return measure("parse") {
-            let document = HTMLDocument(data: record.body, contentType: record.contentType, url: record.finalURL)
+            let document = adopted
+                ?? HTMLDocument(data: record.body, contentType: record.contentType, url: record.finalURL)
             if !document.isParsedToEnd { truncatedPages.formUnion([record.url, record.finalURL]) }
-            let nature = PageNature.classify(
-                status: record.status, headers: record.headers, body: record.body, document: document)
+            let nature = pageNature.map {
+                PageNature.classify(
+                    status: record.status, headers: record.headers, body: record.body, document: document, markers: $0)
+            } ?? .document
             return SitePage(record: record, document: document, nature: nature)
         }
     }
