@@ -11,8 +11,9 @@ public enum PageVerdict {
     public static func judged(
         _ archived: FetchRecord, markers: PageNatureMarkers, document: HTMLDocument? = nil
     ) -> (record: FetchRecord, document: HTMLDocument?) {
+        // Only pages were ever read this way; other records are judged as archived.
+        guard isJudged(archived) else { return (archived, nil) }
         var record = observed(archived)
-        guard isJudged(record) else { return (record, nil) }
         let page = document ?? (looksLikeHTML(record)
             ? HTMLDocument(data: record.body, contentType: record.contentType, url: record.finalURL) : nil)
         if case let .challenge(reason) = PageNature.classify(
