@@ -28,13 +28,6 @@ public enum PageVerdict {
         return (record, page)
     }
 
-    /// The same for every record of a site.
-    public static func judged(_ site: ArchivedSite, markers: PageNatureMarkers) -> ArchivedSite {
-        var judged = site
-        judged.resources = site.resources.map { PageVerdict.judged($0, markers: markers).record }
-        return judged
-    }
-
     /// Pages a citizen would see that answered; a search API's JSON answer is a result list,
     /// not a page that is "not HTML".
     static func isJudged(_ record: FetchRecord) -> Bool {
