@@ -39,3 +39,17 @@ public struct Pattern: @unchecked Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
+
+/// A pattern decoded from its source text; configuration readers (the probes' settings decoder)
+/// read `regex` values through this.
+extension Pattern: Decodable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let source = try container.decode(String.self)
+        do {
+            try self.init(source)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "invalid regular expression")
+        }
+    }
+}

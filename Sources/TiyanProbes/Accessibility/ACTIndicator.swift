@@ -8,6 +8,8 @@ import TiyanCore
 struct ACTIndicator<Definition: ACTRule>: RoleExpandedRule {
     static var id: String { "ACT-" + Definition.id }
     static var evidenceLimit: Int { 10 }
+    /// Every ACT rule is judged here; its definition lives in TiyanAccessibility.
+    static var sourceFile: String { "ACTIndicator.swift" }
 
     let rule: Definition
     let roles: [PageRole] = [.home, .homeMobile, .elder, .login]

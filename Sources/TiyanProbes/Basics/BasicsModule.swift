@@ -2,7 +2,8 @@
 enum BasicsModule {
     static let rules: [any Rule.Type] = [
         Reachability.self, HTTPSSupport.self, IPv6Support.self, GovernmentDomain.self, SiteIdentifierCode.self,
-        GovernmentSiteMark.self, ICPFiling.self, PublicSecurityFiling.self, SponsorContact.self, PageMetadata.self,
+        GovernmentSiteMark.self, SponsorContact.self, PageMetadata.self,
         DeadLinks.self, HomeFreshness.self, MobileAdaptation.self,
     ]
+    static let kinds: [any RuleKind.Type] = [FilingMark.self]
 }

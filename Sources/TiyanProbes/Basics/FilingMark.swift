@@ -1,18 +1,32 @@
 import TiyanCore
 
-/// The shared logic of SB-07 (ICP备案) and SB-08 (公安备案): a filing number in the text, or a
-/// link to the filing system. The number is the mark; a link alone is weaker evidence.
-struct FilingMark {
+/// Kind `filing_mark` (SB-07 ICP备案, SB-08 公安备案, any further filing): a filing number in
+/// the text, or a link to the filing system. The number is the mark; a link alone is weaker
+/// evidence.
+struct FilingMark: DecodedRuleKind {
+    static let kind = "filing_mark"
+
+    struct Settings: Decodable {
+        /// The filing number as footers write it.
+        let number: Pattern
+        /// The filing system's query page that a footer links to.
+        let linkHref: Pattern
+        /// Where the mark belongs: the evidence of its absence points here.
+        let footer: XPath
+        /// How a reason names the mark, e.g. 公安备案号.
+        let mark: String
+    }
+
     let number: Pattern
     let link: Pattern
     let footer: String
     let name: String
 
-    init(settings: RuleSettings, name: String) throws {
-        number = try settings.pattern("number")
-        link = try settings.pattern("link_href")
-        footer = try settings.xpath("footer")
-        self.name = name
+    init(_ settings: Settings) {
+        number = settings.number
+        link = settings.linkHref
+        footer = settings.footer.expression
+        name = settings.mark
     }
 
     func evaluate(_ site: SiteContext) throws -> Finding {
@@ -35,22 +49,4 @@ struct FilingMark {
             return site.negative(Finding(.fail, value: false, evidence: [absence]), on: page, what: name)
         }
     }
-}
-
-struct ICPFiling: Rule {
-    static let id = "SB-07"
-    let mark: FilingMark
-
-    init(settings: RuleSettings) throws { mark = try FilingMark(settings: settings, name: "ICP备案号") }
-
-    func evaluate(_ site: SiteContext) throws -> Finding { try mark.evaluate(site) }
-}
-
-struct PublicSecurityFiling: Rule {
-    static let id = "SB-08"
-    let mark: FilingMark
-
-    init(settings: RuleSettings) throws { mark = try FilingMark(settings: settings, name: "公安备案号") }
-
-    func evaluate(_ site: SiteContext) throws -> Finding { try mark.evaluate(site) }
 }

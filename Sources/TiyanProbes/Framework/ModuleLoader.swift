@@ -11,7 +11,7 @@ struct ModuleLoader {
         "module", "version", "probe_version", "name", "description", "example_defaults",
         "shared", "rules",
     ]
-    static let ruleKeys = ["name", "source", "settings", "examples", "note", "scope"]
+    static let ruleKeys = ["kind", "name", "source", "settings", "examples", "note", "scope"]
     static let schemaVersion = 1
     static let fallbackExampleURL = "https://www.example.gov.cn/"
 
@@ -51,33 +51,65 @@ struct ModuleLoader {
             try issues.throwIfAny()
             throw ConfigurationErrors([])
         }
-        let implemented = Set(definition.rules.map { $0.id })
-        for entry in ruleEntries where !implemented.contains(entry.key) {
-            issues.report(
-                line: entry.keyLine, field: "rules.\(entry.key)",
-                "no rule of this id is implemented in module \(definition.name)")
-        }
+        let context = RuleContext(
+            issues: issues, module: definition.name, shared: shared, exampleURL: exampleURL, runStart: runStart)
         var loaded: [LoadedRule] = []
         var sharedUsed: Set<String> = []
-        for type in definition.rules {
-            guard let entry = ruleEntries.first(where: { $0.key == type.id }) else {
-                issues.report(
-                    line: rulesEntry.keyLine, field: "rules.\(type.id)",
-                    "missing: the rule is implemented but not configured")
-                continue
-            }
-            let context = RuleContext(
-                issues: issues, module: definition.name, shared: shared,
-                exampleURL: exampleURL, runStart: runStart)
-            if let rule = load(type, entry: entry, context: context, sharedUsed: &sharedUsed) {
+        for entry in ruleEntries {
+            guard let logic = logic(of: entry, in: definition, issues: issues) else { continue }
+            if let rule = load(logic, entry: entry, context: context, directory: definition.directory,
+                               sharedUsed: &sharedUsed) {
                 loaded.append(rule)
             }
+        }
+        let configured = Set(ruleEntries.map(\.key))
+        for type in definition.rules where !configured.contains(type.id) {
+            issues.report(
+                line: rulesEntry.keyLine, field: "rules.\(type.id)", "missing: the rule is implemented but not configured")
         }
         for entry in shared where !sharedUsed.contains(entry.key) {
             issues.report(line: entry.keyLine, field: "shared.\(entry.key)", "unused setting")
         }
         try issues.throwIfAny()
         return LoadedModule(name: definition.name, probeVersion: probeVersion, rules: loaded)
+    }
+
+    /// How an entry is built: by the kind it declares, or by the Swift rule of its id.
+    private enum Logic {
+        case rule(any Rule.Type)
+        case kind(any RuleKind.Type)
+
+        var type: any RuleLogic.Type {
+            switch self {
+            case let .rule(type): return type
+            case let .kind(type): return type
+            }
+        }
+    }
+
+    private func logic(of entry: ConfigEntry, in definition: ModuleDefinition, issues: ConfigurationIssues) -> Logic? {
+        let field = "rules.\(entry.key)"
+        let own = definition.rules.first { $0.id == entry.key }
+        guard let kindEntry = entry.value.entry("kind") else {
+            if let own { return .rule(own) }
+            issues.report(
+                line: entry.keyLine, field: field,
+                "no rule of this id is implemented in module \(definition.name), and it declares no `kind:`")
+            return nil
+        }
+        let known = definition.kinds.map { $0.kind }
+        guard let name = kindEntry.value.scalar, let kind = definition.kinds.first(where: { $0.kind == name }) else {
+            let expected = known.isEmpty ? "module \(definition.name) has no kinds" : "expected one of: \(known.joined(separator: ", "))"
+            issues.report(line: kindEntry.keyLine, field: "\(field).kind", "unknown kind (\(expected))")
+            return nil
+        }
+        if own != nil {
+            issues.report(
+                line: kindEntry.keyLine, field: "\(field).kind",
+                "a Swift rule implements this id; it cannot also be of kind \(name)")
+            return nil
+        }
+        return .kind(kind)
     }
 
     private struct RuleContext {
@@ -89,7 +121,7 @@ struct ModuleLoader {
     }
 
     private func load(
-        _ type: any Rule.Type, entry: ConfigEntry, context: RuleContext,
+        _ logic: Logic, entry: ConfigEntry, context: RuleContext, directory: String,
         sharedUsed: inout Set<String>
     ) -> LoadedRule? {
         let issues = context.issues
@@ -123,7 +155,7 @@ struct ModuleLoader {
         let settings = RuleSettings(
             ruleID: entry.key, file: issues.file, own: own, ownField: "\(field).settings",
             shared: context.shared, sharedField: "shared")
-        let rule: any Rule
+        let rule: any RuleLogic
         defer {
             for unused in settings.unusedKeys {
                 issues.report(line: unused.keyLine, field: "\(field).settings.\(unused.key)", "unused setting")
@@ -131,7 +163,10 @@ struct ModuleLoader {
             sharedUsed.formUnion(settings.used)
         }
         do {
-            rule = try type.init(settings: settings)
+            switch logic {
+            case let .rule(type): rule = try type.init(settings: settings)
+            case let .kind(type): rule = try type.make(settings)
+            }
         } catch let failure as ConfigurationErrors {
             issues.append(
                 contentsOf: failure.errors.map { error in
@@ -149,7 +184,9 @@ struct ModuleLoader {
             examples: examples, file: issues.file, line: entry.keyLine, scope: scope,
             indicators: (rule as? any RoleExpandedRule).map { expanded in
                 expanded.roles.map { "\(entry.key)-\($0.rawValue)" }
-            })
+            },
+            kind: node["kind"]?.scalar,
+            swiftFile: "Sources/TiyanProbes/\(directory)/\(logic.type.sourceFile)")
         return LoadedRule(description: description, rule: rule)
     }
 

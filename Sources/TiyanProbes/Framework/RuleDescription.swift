@@ -21,11 +21,19 @@ public struct RuleDescription: Sendable, Hashable {
     /// The indicator ids the rule reports: its own id, or one per page role for a rule judged
     /// on several pages (`ACT-b5c3f8-home`, …).
     public var indicators: [String]
+    /// The `kind:` the YAML declares the indicator as, nil for a rule bound by id to its own type.
+    public var kind: String?
+    /// The Swift file of the logic, relative to the repository, e.g.
+    /// `Sources/TiyanProbes/Login/LoginMethodPresence.swift`.
+    public var swiftFile: String
 
     public init(
         id: String, module: String, name: String, sources: [RuleSource], examples: [RuleExample],
-        file: String, line: Int, scope: RuleScope = .page, indicators: [String]? = nil
+        file: String, line: Int, scope: RuleScope = .page, indicators: [String]? = nil, kind: String? = nil,
+        swiftFile: String = ""
     ) {
+        self.kind = kind
+        self.swiftFile = swiftFile
         self.indicators = indicators ?? [id]
         self.scope = scope
         self.id = id
@@ -41,7 +49,7 @@ public struct RuleDescription: Sendable, Hashable {
 /// A rule ready to run: its description and its Swift logic configured from YAML.
 struct LoadedRule: Sendable {
     var description: RuleDescription
-    var rule: any Rule
+    var rule: any RuleLogic
 }
 
 struct LoadedModule: Sendable {

@@ -169,6 +169,16 @@ final class RuleSettings {
         return error(line: found?.0.keyLine, field: "\(found?.1 ?? ownField).\(key)", message)
     }
 
+    /// Whether the rule's own or the module's shared settings give `key` (an optional setting).
+    func has(_ key: String) -> Bool {
+        own.contains { $0.key == key } || shared.contains { $0.key == key }
+    }
+
+    /// An error about the settings as a whole.
+    func invalidShape(_ message: String) -> ConfigurationErrors {
+        error(line: nil, field: ownField, message)
+    }
+
     /// Text values of a list setting given as keywords, e.g. HTTP statuses or error classes.
     func integers(_ key: String) throws -> [Int] {
         let (node, line, field) = try locate(key, kind: "keywords")

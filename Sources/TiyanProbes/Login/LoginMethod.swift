@@ -16,16 +16,17 @@ struct LoginMethod: Sendable {
     /// What a citizen's login names (个人, 法人, 扫码…), which a staff-only box does not.
     let citizen: Pattern?
 
-    /// Reads `<key>_text` and, when `hasMarkup`, `<key>_markup` from the module's shared settings;
-    /// with `citizenOnly`, `staff_login` and `citizen_login` too, and `<key>_exclude` when `hasExclude`.
-    init(key: String, settings: RuleSettings, hasMarkup: Bool = false, citizenOnly: Bool = false,
-         hasExclude: Bool = false) throws {
+    /// Reads the method's settings among the module's shared ones: `<key>_text`, and
+    /// `<key>_markup` / `<key>_exclude` where the YAML gives them; with `citizenOnly`,
+    /// `staff_login` and `citizen_login` too. The method's key is data (LG-11 and LG-12 list
+    /// methods by it), so its setting names are made from it.
+    init(key: String, settings: RuleSettings, citizenOnly: Bool = false) throws {
         self.key = key
         text = try settings.pattern("\(key)_text")
-        markup = hasMarkup ? try settings.xpath("\(key)_markup") : nil
+        markup = settings.has("\(key)_markup") ? try settings.xpath("\(key)_markup") : nil
         staff = citizenOnly ? try settings.pattern("staff_login") : nil
         citizen = citizenOnly ? try settings.pattern("citizen_login") : nil
-        exclude = hasExclude ? try settings.pattern("\(key)_exclude") : nil
+        exclude = settings.has("\(key)_exclude") ? try settings.pattern("\(key)_exclude") : nil
     }
 
     /// Whether an element is a citizen's way in: neither it nor a block around it (four levels

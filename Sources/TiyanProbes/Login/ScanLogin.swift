@@ -11,7 +11,7 @@ struct ScanLogin: Rule {
     let methodLabel: Pattern
 
     init(settings: RuleSettings) throws {
-        method = try LoginMethod(key: "scan", settings: settings, hasMarkup: true, citizenOnly: true, hasExclude: true)
+        method = try LoginMethod(key: "scan", settings: settings, citizenOnly: true)
         apps = try settings.keywords("scan_apps")
         methodLabel = try settings.pattern("scan_app_method_label")
     }

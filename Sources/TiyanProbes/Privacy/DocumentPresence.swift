@@ -1,16 +1,37 @@
 import TiyanCore
 import TiyanHTML
 
-/// The shared logic of PR-01 (privacy policy) and PR-02 (user agreement): the crawl fetched the
+/// Kind `document_presence` (PR-01 privacy policy, PR-02 user agreement): the crawl fetched the
 /// document, or at least a page links to it. A fetched copy decides; without one, a link on the
 /// home, login or registration page (or written by their scripts) passes with medium
 /// confidence, and no link at all fails.
-struct DocumentPresence {
+struct DocumentPresence: DecodedRuleKind {
+    static let kind = "document_presence"
+
+    struct Settings: Decodable {
+        /// The page role the crawl fetches the document as.
+        let document: PageRole
+        /// How a reason names the document, e.g. "user agreement".
+        let label: String
+        let linkText: Pattern
+        let linkHref: Pattern
+        /// Chinese characters a fetched page needs to count as the document.
+        let minPolicyCharacters: Int
+    }
+
     let role: PageRole
     let linkText: Pattern
     let linkHref: Pattern
     let minCharacters: Int
     let name: String
+
+    init(_ settings: Settings) {
+        role = settings.document
+        linkText = settings.linkText
+        linkHref = settings.linkHref
+        minCharacters = settings.minPolicyCharacters
+        name = settings.label
+    }
 
     func evaluate(_ site: SiteContext) throws -> Finding {
         if !site.records(role).isEmpty {
@@ -50,34 +71,4 @@ struct DocumentPresence {
             .fail, value: false, evidence: [home.absenceEvidence(footer: "//body", name)],
             reason: "no link to a \(name) on the home, login or registration page"), on: home, what: "\(name) link")
     }
-}
-
-/// PR-01: the portal publishes a privacy policy.
-struct PolicyPresence: Rule {
-    static let id = "PR-01"
-    let presence: DocumentPresence
-
-    init(settings: RuleSettings) throws {
-        presence = DocumentPresence(
-            role: .privacy, linkText: try settings.pattern("policy_link_text"),
-            linkHref: try settings.pattern("policy_link_href"),
-            minCharacters: try settings.integer("min_policy_characters"), name: "privacy policy")
-    }
-
-    func evaluate(_ site: SiteContext) throws -> Finding { try presence.evaluate(site) }
-}
-
-/// PR-02: the portal publishes a user agreement.
-struct AgreementPresence: Rule {
-    static let id = "PR-02"
-    let presence: DocumentPresence
-
-    init(settings: RuleSettings) throws {
-        presence = DocumentPresence(
-            role: .agreement, linkText: try settings.pattern("agreement_link_text"),
-            linkHref: try settings.pattern("agreement_link_href"),
-            minCharacters: try settings.integer("min_policy_characters"), name: "user agreement")
-    }
-
-    func evaluate(_ site: SiteContext) throws -> Finding { try presence.evaluate(site) }
 }

@@ -23,6 +23,14 @@ struct EntrySearch: Sendable {
 
     /// `entry_text` (and `max_entry_length`, `entry_exclude`) always; `entry_href` and
     /// `widget_script` when the rule names them.
+    init(text: Pattern, href: Pattern?, widget: Pattern?, exclude: Pattern?, maxTextLength: Int) {
+        self.text = text
+        self.href = href
+        self.widget = widget
+        self.exclude = exclude
+        self.maxTextLength = maxTextLength
+    }
+
     init(settings: RuleSettings, href: Bool = false, widget: Bool = false) throws {
         text = try settings.pattern("entry_text")
         self.href = href ? try settings.pattern("entry_href") : nil

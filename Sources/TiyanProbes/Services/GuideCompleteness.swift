@@ -65,6 +65,7 @@ struct GuideCompleteness: Rule {
 /// 全程网办 marks are reported. All guides pass, some is partial (their share), none fails.
 struct OnlineHandling: Rule {
     static let id = "SV-12"
+    static let sourceFile = "GuideCompleteness.swift"
     let search: EntrySearch
     let fullyOnline: Pattern
 
@@ -116,6 +117,7 @@ struct OnlineHandling: Rule {
 /// search, then the result). At most `max_clicks` for every guide passes.
 struct GuideDepth: Rule {
     static let id = "SV-13"
+    static let sourceFile = "GuideCompleteness.swift"
     let maxClicks: Int
 
     init(settings: RuleSettings) throws {

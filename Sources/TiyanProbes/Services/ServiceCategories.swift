@@ -54,6 +54,7 @@ struct CategoryScan {
 /// 外籍人士). All present passes, some is partial (the share present), none fails.
 struct SpecialGroups: Rule {
     static let id = "SV-09"
+    static let sourceFile = "ServiceCategories.swift"
     let scan: CategoryScan
 
     init(settings: RuleSettings) throws {
@@ -85,6 +86,7 @@ struct SpecialGroups: Rule {
 /// home page. At least `min_categories` passes; fewer is partial by the share of that minimum.
 struct ConvenienceQueries: Rule {
     static let id = "SV-10"
+    static let sourceFile = "ServiceCategories.swift"
     let scan: CategoryScan
     let minimum: Int
 

@@ -3,8 +3,8 @@
 /// the outside, without an account.
 enum ServicesModule {
     static let rules: [any Rule.Type] = [
-        EvaluationEntry.self, ComplaintEntry.self, HotlineEntry.self, CustomerServiceEntry.self,
-        MessageBoardEntry.self, ProgressQuery.self, LicenceEntry.self, IntegratedServices.self, SpecialGroups.self,
+        ProgressQuery.self, IntegratedServices.self, SpecialGroups.self,
         ConvenienceQueries.self, GuideCompleteness.self, OnlineHandling.self, GuideDepth.self, ReplyTime.self, CityPortals.self,
     ]
+    static let kinds: [any RuleKind.Type] = [ServiceEntry.self]
 }
