@@ -57,5 +57,8 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
             got \(result.status.rawValue) value=\(result.value.serialized()) reason=\(result.reason ?? "-")
             """)
         #expect(!result.evidence.isEmpty, "\(testCase.testDescription): no evidence")
+        if let mismatch = testCase.example.evidence?.mismatch(in: result.evidence) {
+            Issue.record("\(testCase.testDescription): \(mismatch)")
+        }
     }
 }

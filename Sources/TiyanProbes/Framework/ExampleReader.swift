@@ -14,7 +14,7 @@ struct ExampleReader {
         "url", "status", "headers", "html", "error", "error_detail", "tls_verified",
         "unverified", "elapsed_ms", "user_agent", "discovered_from", "search_query",
     ]
-    static let exampleKeys = recordKeys + ["records", "now", "note", "search", "region"]
+    static let exampleKeys = recordKeys + ["records", "now", "note", "search", "region", "expect", "evidence"]
 
     func read(_ node: ConfigNode, field: String) -> [RuleExample] {
         guard let entries = node.entries else {
@@ -26,7 +26,7 @@ struct ExampleReader {
             guard let kind = RuleExample.Kind(rawValue: entry.key) else {
                 issues.report(
                     line: entry.keyLine, field: "\(field).\(entry.key)",
-                    "unknown field (expected triggering, non_triggering, inapplicable, cant_tell, partial)")
+                    "unknown field (expected triggering, non_triggering, inapplicable, cant_tell, partial, outcomes)")
                 continue
             }
             guard let items = entry.value.items else {
@@ -45,6 +45,10 @@ struct ExampleReader {
 
     private func readExample(_ node: ConfigNode, kind: RuleExample.Kind, index: Int, field: String) -> RuleExample? {
         if let html = node.scalar {
+            if kind == .outcomes {
+                issues.report(node, field: field, "an outcomes example is a mapping that states its `expect:` status")
+                return nil
+            }
             let home = ExampleRecord(role: .home, url: defaultURL, html: html)
             return RuleExample(
                 kind: kind, index: index, file: issues.file, line: node.line, records: [home], runStart: defaultRunStart
@@ -93,9 +97,43 @@ struct ExampleReader {
         if let entry = node.entry("search") {
             search = readSearch(entry, field: "\(field).search")
         }
-        return RuleExample(
+        var example = RuleExample(
             kind: kind, index: index, file: issues.file, line: node.line, records: records, runStart: runStart,
             search: search, region: node["region"]?.scalar ?? "000000")
+        example.expect = readExpect(node, kind: kind, field: field)
+        if let entry = node.entry("evidence") { example.evidence = readEvidence(entry, field: "\(field).evidence") }
+        return example
+    }
+
+    /// `expect: <status>`: required in `outcomes`, and nowhere else (the list names the status).
+    private func readExpect(_ node: ConfigNode, kind: RuleExample.Kind, field: String) -> Status? {
+        guard let entry = node.entry("expect") else {
+            if kind == .outcomes { issues.report(node, field: "\(field).expect", "missing: an outcomes example states its status") }
+            return nil
+        }
+        guard kind == .outcomes else {
+            issues.report(line: entry.keyLine, field: "\(field).expect", "the \(kind.rawValue) list already names the status; use outcomes")
+            return nil
+        }
+        guard let text = entry.value.scalar, let status = Status(rawValue: text) else {
+            let statuses = Status.allCases.map(\.rawValue).joined(separator: ", ")
+            issues.report(line: entry.keyLine, field: "\(field).expect", "expected one of: \(statuses)")
+            return nil
+        }
+        return status
+    }
+
+    /// `evidence: {locator, snippet}`: where the result's evidence must point.
+    private func readEvidence(_ entry: ConfigEntry, field: String) -> RuleExample.EvidenceExpectation? {
+        guard let keys = entry.value.entries, !keys.isEmpty else {
+            issues.report(line: entry.keyLine, field: field, "expected {locator: <xpath>, snippet: <text>}")
+            return nil
+        }
+        for key in keys where !["locator", "snippet"].contains(key.key) {
+            issues.report(line: key.keyLine, field: "\(field).\(key.key)", "unknown field (expected locator, snippet)")
+        }
+        return RuleExample.EvidenceExpectation(
+            locator: entry.value["locator"]?.scalar, snippet: entry.value["snippet"]?.scalar)
     }
 
     /// `{url, results, item, title, link}` as in targets.yaml.

@@ -65,6 +65,31 @@ public struct RuleExample: Sendable, Hashable {
         case cantTell = "cant_tell"
         /// The rule finds part of what it asks (status partial, with the probe's score).
         case partial
+        /// Each example states its status itself (`expect: blocked`, …): any status a rule can give.
+        case outcomes
+    }
+
+    /// Where an example's evidence must point, as SwiftLint's `↓` marks a violation: some
+    /// evidence item has exactly this locator, and some has a snippet containing this text.
+    public struct EvidenceExpectation: Sendable, Hashable {
+        public var locator: String?
+        public var snippet: String?
+
+        public init(locator: String? = nil, snippet: String? = nil) {
+            self.locator = locator
+            self.snippet = snippet
+        }
+
+        /// What the evidence lacks, in words; nil when it points where it must.
+        public func mismatch(in evidence: [Evidence]) -> String? {
+            if let locator, !evidence.contains(where: { $0.locator == locator }) {
+                return "no evidence at locator \(locator) (found: \(evidence.map(\.locator).joined(separator: ", ")))"
+            }
+            if let snippet, !evidence.contains(where: { $0.snippet.contains(snippet) }) {
+                return "no evidence snippet contains \"\(snippet)\""
+            }
+            return nil
+        }
     }
 
     public var kind: Kind
@@ -80,6 +105,10 @@ public struct RuleExample: Sendable, Hashable {
     public var search: Target.SearchConfiguration?
     /// The target's 行政区划代码 (SV-15 judges provincial portals only).
     public var region: String
+    /// The status an `outcomes` example states.
+    public var expect: Status?
+    /// Where the example's evidence must point, if it says.
+    public var evidence: EvidenceExpectation?
 
     public init(kind: Kind, index: Int, file: String, line: Int, records: [ExampleRecord], runStart: Date,
                 search: Target.SearchConfiguration? = nil, region: String = "000000") {
@@ -96,12 +125,14 @@ public struct RuleExample: Sendable, Hashable {
     /// A triggering example fails its rule, a non-triggering one passes; the other two kinds
     /// say the rule is not applicable or cannot tell.
     public var expectedStatus: Status {
+        if let expect { return expect }
         switch kind {
         case .triggering: return .fail
         case .nonTriggering: return .pass
         case .inapplicable: return .notApplicable
         case .cantTell: return .undetermined
         case .partial: return .partial
+        case .outcomes: return .undetermined  // the reader requires `expect:` in this list
         }
     }
 
