@@ -16,6 +16,12 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: ArgumentHelp(DefaultData.probesHelp, valueName: "probes"))
     var probesDirectory: String?
 
+    @Flag(help: """
+        After the checks, list every indicator: its kind (or `rule` for a Swift type of its own), \
+        the Swift file of its logic, the YAML file and line that configure it, and its number of examples.
+        """)
+    var list = false
+
     func run() throws {
         let targets: String, probes: String
         do {
@@ -27,6 +33,7 @@ struct ValidateCommand: ParsableCommand {
         }
         var problems: [String] = []
         var targetCount = 0
+        var rules: [RuleDescription] = []
         do {
             targetCount = try TargetList.load(path: targets).targets.count
         } catch let errors as ConfigurationErrors {
@@ -37,6 +44,7 @@ struct ValidateCommand: ParsableCommand {
             let configuration = try ProbeConfiguration.load(directory: probes)
             do {
                 let runner = try RunPipeline(probes: configuration).runner
+                rules = runner.rules
                 // scoring.yaml against what this build implements: a weight for an indicator no
                 // module has is a typo that would silently weigh nothing.
                 var implemented: [String: [String]] = [:]
@@ -53,6 +61,9 @@ struct ValidateCommand: ParsableCommand {
         guard problems.isEmpty else {
             for problem in problems { Progress.error(problem) }
             throw ExitCode(1)
+        }
+        if list {
+            for line in IndicatorListing.lines(rules) { print(line) }
         }
         print("ok: \(targetCount) targets in \(targets), probes in \(probes)/")
     }

@@ -32,6 +32,17 @@ import TiyanTestSupport
         #expect(outcome.stderr.contains("cannot read"))
     }
 
+    @Test func validateListNamesEachIndicatorsKindAndFiles() async throws {
+        let root = TiyanProcess.repositoryRoot
+        let outcome = try await TiyanProcess.run(["validate", root + "/targets.yaml", root + "/probes", "--list"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let lines = outcome.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("indicator") == true)
+        #expect(lines.contains { $0.hasPrefix("SB-07 ") && $0.contains("filing_mark") && $0.contains("basics.yaml:") })
+        #expect(lines.contains { $0.hasPrefix("SV-01 ") && $0.contains("service_entry") })
+        #expect(lines.last?.hasPrefix("ok: ") == true)
+    }
+
     @Test func defaultTargetsValidate() async throws {
         let root = TiyanProcess.repositoryRoot
         let outcome = try await TiyanProcess.run(["validate", root + "/targets.yaml", root + "/probes"])

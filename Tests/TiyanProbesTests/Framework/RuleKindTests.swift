@@ -142,3 +142,26 @@ import TiyanCore
         }
     }
 }
+
+@Suite struct IndicatorListingTests {
+    @Test func eachIndicatorIsOneAlignedLineWithItsKindFilesAndExamples() throws {
+        let rules = try Fixtures.runner().rules
+        let lines = IndicatorListing.lines(rules)
+        #expect(lines.count == rules.count + 1)
+        #expect(lines[0].hasPrefix("indicator"))
+        let sms = try #require(lines.first { $0.hasPrefix("LG-02 ") })
+        let columns = sms.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        #expect(columns[1] == "login_method")
+        #expect(columns[2] == "Sources/TiyanProbes/Login/LoginMethodPresence.swift")
+        #expect(columns[3].hasSuffix("login.yaml:\(rules.first { $0.id == "LG-02" }?.line ?? 0)"))
+        #expect(Int(columns[4]) == rules.first { $0.id == "LG-02" }?.examples.count)
+        let reachability = try #require(lines.first { $0.hasPrefix("SB-01 ") })
+        #expect(reachability.contains(" rule ") && reachability.contains("Basics/Reachability.swift"))
+        // Aligned: the kind column starts at the same offset on every line.
+        let kindColumn = try #require(lines[0].range(of: "kind")).lowerBound.utf16Offset(in: lines[0])
+        for line in lines {
+            let characters = Array(line.utf16)
+            #expect(characters[kindColumn - 1] == 0x20 && characters[kindColumn] != 0x20, "\(line)")
+        }
+    }
+}
