@@ -17,23 +17,13 @@ struct FilingMark: DecodedRuleKind {
         let mark: String
     }
 
-    let number: Pattern
-    let link: Pattern
-    let footer: String
-    let name: String
-
-    init(_ settings: Settings) {
-        number = settings.number
-        link = settings.linkHref
-        footer = settings.footer.expression
-        name = settings.mark
-    }
+    let settings: Settings
 
     func evaluate(_ site: SiteContext) throws -> Finding {
         let page = try site.markPage()
         let search = MarkSearch(page: page, site: site)
-        let numberHit = search.text(number)
-        let linkHit = search.link(href: link)
+        let numberHit = search.text(settings.number)
+        let linkHit = search.link(href: settings.linkHref)
         switch (numberHit, linkHit) {
         case let (number?, link):
             return Finding(
@@ -45,8 +35,8 @@ struct FilingMark: DecodedRuleKind {
                 .pass, value: true, confidence: confidence, evidence: [link.evidence],
                 reason: "a link to the filing system, but no filing number in the text")
         case (nil, nil):
-            let absence = page.absenceEvidence(footer: footer, name)
-            return site.negative(Finding(.fail, value: false, evidence: [absence]), on: page, what: name)
+            let absence = page.absenceEvidence(footer: settings.footer.expression, settings.mark)
+            return site.negative(Finding(.fail, value: false, evidence: [absence]), on: page, what: settings.mark)
         }
     }
 }

@@ -85,6 +85,11 @@ struct ModuleLoader {
             case let .kind(type): return type
             }
         }
+
+        var kindName: String? {
+            if case let .kind(type) = self { return type.kind }
+            return nil
+        }
     }
 
     private func logic(of entry: ConfigEntry, in definition: ModuleDefinition, issues: ConfigurationIssues) -> Logic? {
@@ -97,8 +102,8 @@ struct ModuleLoader {
                 "no rule of this id is implemented in module \(definition.name), and it declares no `kind:`")
             return nil
         }
-        let known = definition.kinds.map { $0.kind }
         guard let name = kindEntry.value.scalar, let kind = definition.kinds.first(where: { $0.kind == name }) else {
+            let known = definition.kinds.map { $0.kind }
             let expected = known.isEmpty ? "module \(definition.name) has no kinds" : "expected one of: \(known.joined(separator: ", "))"
             issues.report(line: kindEntry.keyLine, field: "\(field).kind", "unknown kind (\(expected))")
             return nil
@@ -185,7 +190,7 @@ struct ModuleLoader {
             indicators: (rule as? any RoleExpandedRule).map { expanded in
                 expanded.roles.map { "\(entry.key)-\($0.rawValue)" }
             },
-            kind: node["kind"]?.scalar,
+            kind: logic.kindName,
             swiftFile: "Sources/TiyanProbes/\(directory)/\(logic.type.sourceFile)")
         return LoadedRule(description: description, rule: rule)
     }

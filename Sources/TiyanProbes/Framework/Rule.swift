@@ -41,12 +41,13 @@ protocol RuleKind: RuleLogic {
 /// property (see `SettingsDecoder`), as SwiftLint declares a rule's configuration elements.
 protocol DecodedRuleKind: RuleKind {
     associatedtype Settings: Decodable
-    init(_ settings: Settings) throws
+    /// A kind that needs nothing beyond its settings gets this as its memberwise initializer.
+    init(settings: Settings) throws
 }
 
 extension DecodedRuleKind {
     static func make(_ settings: RuleSettings) throws -> any RuleLogic {
-        try Self(Settings(from: SettingsDecoder(settings)))
+        try Self(settings: Settings(from: SettingsDecoder(settings)))
     }
 }
 

@@ -5,11 +5,14 @@ enum LoginMethodCatalog {
     /// The detectors of the keys a setting lists; a key without its `<key>_text` is a
     /// configuration error.
     static func methods(_ settingKey: String, settings: RuleSettings) throws -> [LoginMethod] {
-        try settings.keywords(settingKey).map { key in
-            guard settings.has("\(key)_text") else {
-                throw settings.invalid(settingKey, "unknown login method \"\(key)\" (no shared setting \(key)_text)")
-            }
-            return try LoginMethod(key: key, settings: settings, citizenOnly: true)
+        try settings.keywords(settingKey).map { try method(key: $0, namedBy: settingKey, settings: settings) }
+    }
+
+    /// The citizen's login method `key`, which the setting `settingKey` names.
+    static func method(key: String, namedBy settingKey: String, settings: RuleSettings) throws -> LoginMethod {
+        guard settings.has("\(key)_text") else {
+            throw settings.invalid(settingKey, "unknown login method \"\(key)\" (no shared setting \(key)_text)")
         }
+        return try LoginMethod(key: key, settings: settings, citizenOnly: true)
     }
 }

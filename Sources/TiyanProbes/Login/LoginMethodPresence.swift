@@ -26,10 +26,7 @@ struct LoginMethodPresence: RuleKind {
     /// settings alone cannot reach.
     static func make(_ settings: RuleSettings) throws -> any RuleLogic {
         let declared = try Settings(from: SettingsDecoder(settings))
-        guard settings.has("\(declared.method)_text") else {
-            throw settings.invalid("method", "unknown login method \"\(declared.method)\" (no shared setting \(declared.method)_text)")
-        }
-        let method = try LoginMethod(key: declared.method, settings: settings, citizenOnly: true)
+        let method = try LoginMethodCatalog.method(key: declared.method, namedBy: "method", settings: settings)
         return LoginMethodPresence(method: method, label: declared.label)
     }
 

@@ -19,21 +19,10 @@ struct DocumentPresence: DecodedRuleKind {
         let minPolicyCharacters: Int
     }
 
-    let role: PageRole
-    let linkText: Pattern
-    let linkHref: Pattern
-    let minCharacters: Int
-    let name: String
-
-    init(_ settings: Settings) {
-        role = settings.document
-        linkText = settings.linkText
-        linkHref = settings.linkHref
-        minCharacters = settings.minPolicyCharacters
-        name = settings.label
-    }
+    let settings: Settings
 
     func evaluate(_ site: SiteContext) throws -> Finding {
+        let role = settings.document, name = settings.label, minCharacters = settings.minPolicyCharacters
         if !site.records(role).isEmpty {
             let copy: PolicyCopy
             do {
@@ -61,7 +50,7 @@ struct DocumentPresence: DecodedRuleKind {
         let pages = [home] + [PageRole.login, .register].compactMap(site.optionalPage).filter { $0 !== home }
         for page in pages {
             let search = MarkSearch(page: page, site: site)
-            if let hit = search.link(text: linkText) ?? search.link(href: linkHref) {
+            if let hit = search.link(text: settings.linkText) ?? search.link(href: settings.linkHref) {
                 return Finding(
                     .pass, value: .object([("url", .string(hit.value)), ("form", nil)]), confidence: .medium,
                     evidence: [hit.evidence], reason: "a link to the \(name) was found but the page was not fetched")

@@ -30,7 +30,7 @@ struct ServiceEntry: DecodedRuleKind {
     let what: String
     let alsoOn: [PageRole]
 
-    init(_ settings: Settings) {
+    init(settings: Settings) {
         search = EntrySearch(
             text: settings.entryText, href: settings.entryHref, widget: settings.widgetScript,
             exclude: settings.entryExclude, maxTextLength: settings.maxEntryLength)
