@@ -7,6 +7,8 @@ struct ArchiveAssembler {
     private(set) var info: ArchiveRunInfo?
     private(set) var targets: [Target] = []
     private(set) var resources: [FetchRecord] = []
+    /// Rendered views by target id, in archive order.
+    private(set) var renders: [String: [RenderedView]] = [:]
     private var waiting: [String: (record: WARCRecord, offset: Int64)] = [:]
     /// Without bodies the archive's index stays small: a reprobe loads each target's bodies in
     /// turn instead of the whole run at once.
@@ -28,12 +30,12 @@ struct ArchiveAssembler {
             return
         }
         switch record.type {
-        case "request", "response":
+        case "request", "response", "conversion", "resource":
             if let id = record.recordID { waiting[id] = (record, offset) }
         case "metadata" where Self.isJSON(record):
             try addMetadata(record, offset: offset)
         default:
-            // Other writers' record types (resource, revisit, conversion) carry nothing tiyan wrote.
+            // Other writers' record types (revisit, continuation) carry nothing tiyan wrote.
             break
         }
     }
@@ -49,6 +51,9 @@ struct ArchiveAssembler {
                 targets.append(try MetadataJSON.decode(TargetMetadata.self, from: record.block).target)
             case "resource":
                 resources.append(try resource(from: record, offset: offset))
+            case "render":
+                let fields = try MetadataJSON.decode(RenderMetadata.self, from: record.block)
+                renders[fields.target, default: []].append(render(fields, from: record, offset: offset))
             default:
                 break
             }
@@ -79,6 +84,19 @@ struct ArchiveAssembler {
         }
         return fields.record(requestHeaders: requestMessage.headers, headers: headers, body: body,
                              offset: request.offset)
+    }
+
+    /// The view with its DOM and screenshot from the records the metadata names; an index read
+    /// (`keepsBodies` false) keeps only what says which page was rendered how.
+    private mutating func render(_ fields: RenderMetadata, from metadata: WARCRecord, offset: Int64) -> RenderedView {
+        let linked = (metadata.values("WARC-Concurrent-To") + metadata.values("WARC-Refers-To"))
+            .compactMap { waiting.removeValue(forKey: $0) }
+        let conversion = linked.first { $0.record.type == "conversion" }
+        let screenshot = linked.first { $0.record.type == "resource" }
+        return fields.view(
+            dom: keepsBodies ? conversion?.record.block ?? Data() : Data(),
+            screenshot: keepsBodies ? screenshot?.record.block ?? Data() : Data(),
+            offset: conversion?.offset ?? offset, keepsElements: keepsBodies)
     }
 
     private static func message(_ record: WARCRecord, offset: Int64) throws -> (headers: [HTTPHeader], body: Data) {

@@ -29,8 +29,9 @@ enum RecordLayout {
         ], block: try MetadataJSON.encode(TargetMetadata(target: target))).serialized()
     }
 
-    /// The resource's records in writing order, each as the parts of one gzip member.
-    static func resource(_ resource: FetchRecord, warcinfoID: String) throws -> [[Data]] {
+    /// The resource's records in writing order, each as the parts of one gzip member, and the ID
+    /// of the record a later record about it refers to (the response, else the request).
+    static func resource(_ resource: FetchRecord, warcinfoID: String) throws -> (members: [[Data]], subjectID: String) {
         let date = WARCDate.string(from: resource.fetchedAt)
         let requestID = WARCRecord.newRecordID()
         var members: [[Data]] = []
@@ -76,6 +77,6 @@ enum RecordLayout {
         ] + concurrent.map { ("WARC-Concurrent-To", $0) } + [
             ("Content-Type", "application/json"),
         ], block: try MetadataJSON.encode(ResourceMetadata(resource))).serialized())
-        return members
+        return (members, subjectID)
     }
 }

@@ -27,7 +27,8 @@ public enum WARCReader {
         guard let info = assembler.info else {
             throw ArchiveError.malformed(offset: 0, reason: "empty file: no warcinfo record")
         }
-        return ArchiveContents(info: info, targets: assembler.targets, resources: assembler.resources)
+        return ArchiveContents(info: info, targets: assembler.targets, resources: assembler.resources,
+                               renders: assembler.renders)
     }
 
     /// The resources with their bodies, read from each one's `warcOffset` (as `read(path:bodies:
@@ -50,6 +51,25 @@ public enum WARCReader {
                 }
             }
             throw ArchiveError.malformed(offset: offset, reason: "no complete resource at this offset")
+        }
+    }
+
+    /// The views complete (DOM, elements, screenshot), read from each one's `warcOffset` (as
+    /// `read(path:bodies: false)` left them).
+    public static func loadingRenders(of views: [RenderedView], info: ArchiveRunInfo, path: String) throws
+        -> [RenderedView]
+    {
+        try views.map { view in
+            guard let offset = view.warcOffset else { return view }
+            let members = try GzipMemberReader(path: path, startingAt: offset)
+            var assembler = ArchiveAssembler(info: info)
+            // A render is its conversion, screenshot and metadata records: three members at most.
+            for _ in 0..<3 {
+                guard let member = try members.next() else { break }
+                for record in try records(in: member) { try assembler.add(record, offset: member.offset) }
+                if let loaded = assembler.renders.values.first?.first { return loaded }
+            }
+            throw ArchiveError.malformed(offset: offset, reason: "no complete render at this offset")
         }
     }
 

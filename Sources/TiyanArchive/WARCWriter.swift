@@ -18,6 +18,8 @@ public final class WARCWriter: Sendable {
         /// appended after it would be unreachable for readers, so further writes are refused.
         var failure: String?
         var closed = false
+        /// The record each archived page's later records refer to, by target and sequence.
+        var subjects: [String: String] = [:]
     }
 
     public init(path: String, info: ArchiveRunInfo) throws {
@@ -41,11 +43,31 @@ public final class WARCWriter: Sendable {
         // crawl task; only the file write is serialised, keeping a resource's records together.
         let compressor = try GzipMemberWriter()
         var members = Data()
-        for parts in try RecordLayout.resource(resource, warcinfoID: warcinfoID) {
+        let layout = try RecordLayout.resource(resource, warcinfoID: warcinfoID)
+        for parts in layout.members {
+            members.append(try compressor.member(parts))
+        }
+        let offset = try write(members)
+        if resource.role.isPage {
+            state.withLock { $0.subjects[Self.subjectKey(resource.target, resource.sequence)] = layout.subjectID }
+        }
+        return offset
+    }
+
+    /// Appends a rendered view of an archived page of `target` (RenderLayout); returns the
+    /// offset of its first record.
+    @discardableResult
+    public func append(render view: RenderedView, target: String) throws -> Int64 {
+        let pageID = state.withLock { $0.subjects[Self.subjectKey(target, view.pageSequence)] }
+        let compressor = try GzipMemberWriter()
+        var members = Data()
+        for parts in try RenderLayout.records(view, target: target, pageRecordID: pageID, warcinfoID: warcinfoID) {
             members.append(try compressor.member(parts))
         }
         return try write(members)
     }
+
+    private static func subjectKey(_ target: String, _ sequence: Int) -> String { "\(target)\t\(sequence)" }
 
     public func close() throws {
         try state.withLock { state in

@@ -13,7 +13,7 @@ public struct Located<Value: Sendable>: Sendable {
 
 /// The fields of one target (or of `defaults`) as written, before defaults are applied.
 struct TargetFields {
-    static let names = ["id", "name", "region", "kind", "url", "user_agent", "max_pages", "hints", "search"]
+    static let names = ["id", "name", "region", "kind", "url", "user_agent", "max_pages", "hints", "search", "render"]
     static let required = ["id", "name", "region", "url"]
     static let defaultMaxPages = 40
 
@@ -26,6 +26,7 @@ struct TargetFields {
     var maxPages: Located<Int>?
     var hints: [PageRole: Located<String>] = [:]
     var search: Located<Target.SearchConfiguration>?
+    var render: Located<RenderMode>?
     /// Fields present but invalid: already reported, so not reported again as missing.
     var invalid: Set<String> = []
 
@@ -41,6 +42,7 @@ struct TargetFields {
         result.maxPages = maxPages ?? defaults.maxPages
         result.hints = defaults.hints.merging(hints) { _, own in own }
         result.search = search ?? defaults.search
+        result.render = render ?? defaults.render
         result.invalid = invalid.union(defaults.invalid)
         return result
     }
@@ -62,6 +64,6 @@ struct TargetFields {
         return Target(
             id: id.value, name: name.value, region: region.value, kind: kind, url: url.value,
             userAgent: userAgent?.value, maxPages: maxPages?.value ?? Self.defaultMaxPages,
-            hints: hints.mapValues(\.value), search: search?.value)
+            hints: hints.mapValues(\.value), search: search?.value, render: render?.value)
     }
 }

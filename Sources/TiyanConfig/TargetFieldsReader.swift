@@ -56,6 +56,15 @@ struct TargetFieldsReader {
             case "search":
                 fields.search = SearchBlockReader(issues: issues, field: field).read(value, line: line)
                     .map { Located($0, line: line) }
+            case "render":
+                fields.render = string(value, field: field, line: line).flatMap { text in
+                    guard let mode = RenderMode(rawValue: text) else {
+                        let modes = RenderMode.allCases.map(\.rawValue).joined(separator: " | ")
+                        issues.report(line: line, field: field, "unknown render mode \"\(text)\" (expected \(modes))")
+                        return nil
+                    }
+                    return Located(mode, line: line)
+                }
             default:
                 break  // unknown fields are reported by the caller, which knows the allowed set
             }

@@ -25,11 +25,16 @@ public struct RenderedView: Sendable, Hashable, Codable {
     public var renderedAt: Date
     /// Wall time from navigation to capture.
     public var elapsedMilliseconds: Int
+    /// Where the render's first record starts in archive.warc.gz, once archived. An index read
+    /// of the archive (without bodies) leaves `dom`, `elements` and `screenshot` empty and this
+    /// set, so the view can be loaded when its target is probed.
+    public var warcOffset: Int64?
 
     public init(
         pageSequence: Int, url: String, dom: Data, elements: [RenderedElement] = [], screenshot: Data = Data(),
         viewport: Viewport, engine: String, waitOutcome: WaitOutcome, requests: [RenderedRequest] = [],
-        consoleErrors: [String] = [], renderedAt: Date = Date(timeIntervalSince1970: 0), elapsedMilliseconds: Int = 0
+        consoleErrors: [String] = [], renderedAt: Date = Date(timeIntervalSince1970: 0), elapsedMilliseconds: Int = 0,
+        warcOffset: Int64? = nil
     ) {
         self.pageSequence = pageSequence
         self.url = url
@@ -43,7 +48,11 @@ public struct RenderedView: Sendable, Hashable, Codable {
         self.consoleErrors = consoleErrors
         self.renderedAt = renderedAt
         self.elapsedMilliseconds = elapsedMilliseconds
+        self.warcOffset = warcOffset
     }
+
+    /// The DOM is there to judge (not an index entry, not a capture that failed).
+    public var hasDOM: Bool { !dom.isEmpty }
 
     public enum WaitOutcome: String, Sendable, Hashable, Codable {
         /// Load fired and the network was idle (no request in flight for 500 ms).

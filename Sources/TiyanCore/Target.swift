@@ -33,11 +33,13 @@ public struct Target: Sendable, Hashable, Codable {
     public var maxPages: Int
     public var hints: [PageRole: String]
     public var search: SearchConfiguration?
+    /// targets.yaml `render:`; nil follows the run's `--render`.
+    public var render: RenderMode?
 
     public init(
         id: String, name: String, region: String, kind: Kind = .portal, url: String,
         userAgent: String? = nil, maxPages: Int = 40, hints: [PageRole: String] = [:],
-        search: SearchConfiguration? = nil
+        search: SearchConfiguration? = nil, render: RenderMode? = nil
     ) {
         self.id = id
         self.name = name
@@ -48,5 +50,6 @@ public struct Target: Sendable, Hashable, Codable {
         self.maxPages = maxPages
         self.hints = hints
         self.search = search
+        self.render = render
     }
 }

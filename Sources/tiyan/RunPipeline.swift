@@ -146,12 +146,14 @@ struct RunPipeline {
         -> (ArchivedSite, [Int64: Charset])
     {
         let resources: [FetchRecord]
+        let renders: [RenderedView]
         do {
             resources = try WARCReader.loadingBodies(of: index.resources, info: info, path: path)
+            renders = try WARCReader.loadingRenders(of: index.renders, info: info, path: path)
         } catch {
             throw RunFailure("cannot read archive \(path): \(error)")
         }
-        let site = ArchivedSite(target: index.target, runStart: index.runStart, resources: resources)
+        let site = ArchivedSite(target: index.target, runStart: index.runStart, resources: resources, renders: renders)
         var charsets: [Int64: Charset] = [:]
         for record in resources {
             guard let offset = record.warcOffset else { continue }

@@ -12,7 +12,7 @@ struct ExampleReader {
 
     static let recordKeys = [
         "url", "status", "headers", "html", "error", "error_detail", "tls_verified",
-        "unverified", "elapsed_ms", "user_agent", "discovered_from", "search_query",
+        "unverified", "elapsed_ms", "user_agent", "discovered_from", "search_query", "rendered",
     ]
     static let exampleKeys = recordKeys + ["records", "now", "note", "search", "region", "expect", "evidence"]
 
@@ -182,6 +182,7 @@ struct ExampleReader {
             record.headers = entries.map { HTTPHeader(name: $0.key, value: $0.value.scalar ?? "") }
         }
         record.errorDetail = node["error_detail"]?.scalar
+        record.rendered = node["rendered"]?.scalar
         record.tlsVerified = node["tls_verified"]?.bool
         record.fetchedWithoutVerification = node["unverified"]?.bool ?? false
         record.elapsedMilliseconds = node["elapsed_ms"]?.int ?? record.elapsedMilliseconds

@@ -16,6 +16,8 @@ public struct ExampleRecord: Sendable, Hashable {
     public var elapsedMilliseconds: Int
     public var userAgentProfile: String
     public var searchQuery: SearchQuery?
+    /// The DOM a browser built from this page (`rendered:`), archived as its rendered view.
+    public var rendered: String?
 
     public init(
         role: PageRole, url: String, status: Int? = 200, headers: [HTTPHeader] = [], html: String? = nil,
@@ -142,8 +144,15 @@ public struct RuleExample: Sendable, Hashable {
     public func site() -> ArchivedSite {
         let url = records.first?.url ?? "https://www.example.gov.cn/"
         let target = Target(id: Self.targetID, name: "example", region: region, url: url, search: search)
+        let renders = records.enumerated().compactMap { sequence, record in
+            record.rendered.map {
+                RenderedView(pageSequence: sequence, url: record.url, dom: Data($0.utf8), viewport: .desktop,
+                             engine: "example", waitOutcome: .networkIdle, renderedAt: runStart)
+            }
+        }
         return ArchivedSite(
             target: target, runStart: runStart,
-            resources: records.enumerated().map { $1.fetchRecord(target: Self.targetID, sequence: $0) })
+            resources: records.enumerated().map { $1.fetchRecord(target: Self.targetID, sequence: $0) },
+            renders: renders)
     }
 }

@@ -109,6 +109,7 @@ final class SiteContext {
     func parseOnce(_ record: FetchRecord) -> SitePage {
         if let page = parsed[record.sequence], page.record == record { return page }
         let adopted = documents.removeValue(forKey: record.sequence)
+        if let view = site.render(of: record), view.hasDOM, record.role.isPage { return parseRendered(record, view) }
         return measure("parse") {
             let document = adopted
                 ?? HTMLDocument(data: record.body, contentType: record.contentType, url: record.finalURL)
@@ -119,6 +120,43 @@ final class SiteContext {
             } ?? .document
             return SitePage(record: record, document: document, nature: nature)
         }
+    }
+
+    /// The page as the browser built it. Its nature is read from the rendered DOM under the
+    /// served status and headers: a shell that scripts filled is a document, a challenge that a
+    /// script did not get past is still a challenge.
+    private func parseRendered(_ record: FetchRecord, _ view: RenderedView) -> SitePage {
+        measure("parse rendered") {
+            let contentType = "text/html; charset=utf-8"
+            let document = HTMLDocument(data: view.dom, contentType: contentType, url: Self.withoutFragment(view.url))
+            if !document.isParsedToEnd { truncatedPages.formUnion([record.url, record.finalURL]) }
+            var nature = pageNature.map {
+                PageNature.classify(
+                    status: record.status, headers: record.headers.filter { $0.name.lowercased() != "content-type" }
+                        + [HTTPHeader(name: "Content-Type", value: contentType)],
+                    body: view.dom, document: document, markers: $0)
+            } ?? .document
+            if case .scriptShell = nature { nature = Self.renderedNature(of: view) }
+            return SitePage(record: record, document: document, nature: nature, view: view)
+        }
+    }
+
+    /// A rendered page that still looks like a mount point is what the citizen sees, unless
+    /// the browser did not get to run what builds it: a script or data request that tiyan
+    /// refused or could not serve, or the time cap. Then it stays a shell (undetermined, not fail).
+    private static func renderedNature(of view: RenderedView) -> PageNature {
+        let builders: Set<String> = ["Script", "XHR", "Fetch", "Document"]
+        if let missed = view.requests.first(where: { $0.error != nil && builders.contains($0.resourceType) }) {
+            return .scriptShell(reason: "rendered, but \(missed.url) was not served (\(missed.error ?? "error"))")
+        }
+        if view.waitOutcome == .timeCap {
+            return .scriptShell(reason: "rendered, but the page had not loaded when the time cap passed")
+        }
+        return .document
+    }
+
+    private static func withoutFragment(_ url: String) -> String {
+        url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? url
     }
 
     /// The first usable fetch of the role (a verified one before one fetched without certificate

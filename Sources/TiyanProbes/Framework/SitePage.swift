@@ -4,10 +4,15 @@ import TiyanAccessibility
 import TiyanCSS
 
 /// One fetched page, parsed once per evaluation. Not Sendable: it owns an `HTMLDocument`.
+///
+/// Where the render stage captured the page, `document` is the DOM the browser built (what a
+/// citizen sees), `view` is that capture and every piece of evidence says `"view": "rendered"`;
+/// otherwise `document` is the served HTML.
 final class SitePage {
     let record: FetchRecord
     let document: HTMLDocument
     let nature: PageNature
+    let view: RenderedView?
     /// Markup that scripts of this page write, filled in by `SiteContext` on first use.
     var scriptFragments: [ScriptFragment]?
     /// The accessibility view of the page, built by the first ACT rule that needs it.
@@ -24,11 +29,14 @@ final class SitePage {
         return index
     }
 
-    init(record: FetchRecord, document: HTMLDocument, nature: PageNature) {
+    init(record: FetchRecord, document: HTMLDocument, nature: PageNature, view: RenderedView? = nil) {
         self.record = record
         self.document = document
         self.nature = nature
+        self.view = view
     }
+
+    var isRendered: Bool { view != nil }
 
     var url: String { record.finalURL }
 
@@ -41,7 +49,9 @@ final class SitePage {
         return nil
     }
 
-    var extra: [(String, JSONValue)] { unverifiedTLS ? [("unverified_tls", true)] : [] }
+    var extra: [(String, JSONValue)] {
+        (isRendered ? [("view", "rendered")] : []) + (unverifiedTLS ? [("unverified_tls", true)] : [])
+    }
 
     func evidence(_ element: HTMLElement, extra more: [(String, JSONValue)] = []) -> Evidence {
         Evidence(url: url, locator: element.xpath, snippet: element.snippet, extra: extra + more)
