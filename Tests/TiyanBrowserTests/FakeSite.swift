@@ -12,14 +12,17 @@ struct FakeSite: Sendable {
         var sequence: Int
     }
 
-    var resources: [String: Resource] = [:]
+    /// A favicon, since headless Chromium asks for one and a 404 would log a console error.
+    var resources: [String: Resource] = ["/favicon.ico": Resource(contentType: "image/x-icon", body: "", sequence: 0)]
     /// Paths answered with `.refused(errorClass:)`.
     var refusals: [String: String] = [:]
     /// Paths whose answer never comes in time (the server sleeps for a minute).
     var stalls: Set<String> = []
+    /// Where every request is noted as the browser sent it.
+    let log = RequestLog()
 
     mutating func add(_ path: String, _ contentType: String, _ body: String) {
-        resources[path] = Resource(contentType: contentType, body: body, sequence: resources.count + 1)
+        resources[path] = Resource(contentType: contentType, body: body, sequence: resources.count)
     }
 
     static func url(_ path: String) -> String { origin + path }
@@ -27,6 +30,7 @@ struct FakeSite: Sendable {
     var server: RequestServer {
         let site = self
         return { request in
+            await site.log.append(request)
             let path = request.url.hasPrefix(FakeSite.origin) ? String(request.url.dropFirst(FakeSite.origin.count)) : request.url
             if let errorClass = site.refusals[path] { return .refused(errorClass: errorClass) }
             if site.stalls.contains(path) {
@@ -41,4 +45,10 @@ struct FakeSite: Sendable {
                            body: Data(resource.body.utf8), sequence: resource.sequence)
         }
     }
+}
+
+actor RequestLog {
+    private(set) var requests: [BrowserRequest] = []
+
+    func append(_ request: BrowserRequest) { requests.append(request) }
 }
