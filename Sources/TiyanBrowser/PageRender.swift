@@ -41,8 +41,8 @@ struct PageRender: Sendable {
         guard let sessionId = attached["sessionId"]?.stringValue else {
             throw BrowserError.unexpectedReply(method: "Target.attachToTarget")
         }
-        let session = RenderSession(connection: connection, sessionId: sessionId, serve: serve)
-        await session.setTarget(targetId)
+        let session = RenderSession(connection: connection, sessionId: sessionId, targetId: targetId,
+                                    userAgent: job.userAgent, serve: serve)
         // Subscribed before any domain is enabled, so no event of this tab is missed.
         let (subscription, events) = await connection.events(sessionId: sessionId)
         let pump = Task {
@@ -93,9 +93,7 @@ struct PageRender: Sendable {
     /// Device, user agent and the domains whose events the render needs, before navigation.
     private func prepare(sessionId: String) async throws {
         let viewport = job.viewport
-        try await connection.send("Fetch.enable", .object([
-            ("patterns", .array([.object([("urlPattern", "*"), ("requestStage", "Request")])])),
-        ]), sessionId: sessionId)
+        try await RenderSession.prepare(sessionId, on: connection)
         try await connection.send("Emulation.setDeviceMetricsOverride", .object([
             ("width", .int(viewport.width)), ("height", .int(viewport.height)),
             ("deviceScaleFactor", .number(viewport.deviceScaleFactor)), ("mobile", .bool(viewport.mobile)),
@@ -107,9 +105,7 @@ struct PageRender: Sendable {
                 ("enabled", true), ("maxTouchPoints", 5),
             ]), sessionId: sessionId)
         }
-        for domain in ["Runtime", "Log", "Page"] {
-            try await connection.send("\(domain).enable", sessionId: sessionId)
-        }
+        try await connection.send("Page.enable", sessionId: sessionId)
         try await connection.send("Page.setLifecycleEventsEnabled", .object([("enabled", true)]), sessionId: sessionId)
     }
 

@@ -19,11 +19,37 @@ actor RenderSession {
     private var loaded = false
     private var disconnected = false
     private var serving: [Task<Void, Never>] = []
+    /// The main frame's id, which for a page target is the target id.
+    private let targetId: String
+    /// Sessions of out-of-process frames and workers, attached automatically, with their pumps.
+    private var children: [(sessionId: String, subscription: Int, pump: Task<Void, Never>)] = []
 
-    init(connection: DevToolsConnection, sessionId: String, serve: @escaping RequestServer) {
+    private let userAgent: String
+
+    init(connection: DevToolsConnection, sessionId: String, targetId: String, userAgent: String,
+         serve: @escaping RequestServer)
+    {
         self.connection = connection
+        self.userAgent = userAgent
         self.sessionId = sessionId
+        self.targetId = targetId
         self.serve = serve
+    }
+
+    /// What a session (the page's or a child's) must enable before it runs: interception of
+    /// every request, console events, and auto-attach for the frames and workers it starts.
+    static func prepare(_ sessionId: String, on connection: DevToolsConnection) async throws {
+        try await connection.send("Fetch.enable", .object([
+            ("patterns", .array([.object([("urlPattern", "*"), ("requestStage", "Request")])])),
+        ]), sessionId: sessionId)
+        // A cross-site frame runs in its own renderer process, a target of its own, whose
+        // requests the page's Fetch domain never sees; paused at start, it is adopted first.
+        try await connection.send("Target.setAutoAttach", .object([
+            ("autoAttach", true), ("waitForDebuggerOnStart", true), ("flatten", true),
+        ]), sessionId: sessionId)
+        for domain in ["Runtime", "Log"] {
+            try await connection.send("\(domain).enable", sessionId: sessionId)
+        }
     }
 
     struct Progress {
@@ -48,19 +74,28 @@ actor RenderSession {
 
     /// Stops answering: requests still with the server are abandoned (their tasks cancelled),
     /// since the tab is about to close.
-    func finish() {
+    func finish() async {
         for task in serving { task.cancel() }
         serving = []
+        for child in children {
+            child.pump.cancel()
+            await connection.unsubscribe(child.subscription, sessionId: child.sessionId)
+        }
+        children = []
     }
 
-    func handle(_ event: DevToolsEvent) {
+    /// Handles an event of the page's session (`from` nil) or of a child session.
+    func handle(_ event: DevToolsEvent, from child: String? = nil) {
+        let origin = child ?? sessionId
         switch event.method {
         case "Fetch.requestPaused":
-            paused(event.params)
-        case "Page.loadEventFired":
+            paused(event.params, session: origin)
+        case "Target.attachedToTarget":
+            if let childSession = event.params["sessionId"]?.stringValue { adopt(childSession) }
+        case "Page.loadEventFired" where child == nil:
             markLoaded()
-        case "Page.lifecycleEvent":
-            if event.params["name"]?.stringValue == "load", event.params["frameId"]?.stringValue == sessionTarget {
+        case "Page.lifecycleEvent" where child == nil:
+            if event.params["name"]?.stringValue == "load", event.params["frameId"]?.stringValue == targetId {
                 markLoaded()
             }
         case "Runtime.consoleAPICalled":
@@ -78,10 +113,28 @@ actor RenderSession {
         }
     }
 
-    /// The main frame's id, which for a page target is the target id; set by the renderer.
-    var sessionTarget: String?
+    private func adopt(_ child: String) {
+        let connection = self.connection
+        let agent = userAgent
+        let pump = Task {
+            let (subscription, events) = await connection.events(sessionId: child)
+            self.register(child, subscription: subscription)
+            // Even if preparing fails (a worker type without Fetch), the target must not stay paused.
+            try? await RenderSession.prepare(child, on: connection)
+            // The override is per target: without it a cross-site frame would announce HeadlessChrome.
+            _ = try? await connection.send("Emulation.setUserAgentOverride", .object([("userAgent", .string(agent))]),
+                                           sessionId: child)
+            _ = try? await connection.send("Runtime.runIfWaitingForDebugger", sessionId: child)
+            for await event in events { self.handle(event, from: child) }
+        }
+        children.append((child, 0, pump))
+    }
 
-    func setTarget(_ targetId: String) { sessionTarget = targetId }
+    private func register(_ child: String, subscription: Int) {
+        if let index = children.firstIndex(where: { $0.sessionId == child }) {
+            children[index].subscription = subscription
+        }
+    }
 
     private func markLoaded() {
         guard navigating, !loaded else { return }
@@ -102,7 +155,7 @@ actor RenderSession {
         return object["description"]?.stringValue ?? object["type"]?.stringValue ?? ""
     }
 
-    private func paused(_ params: JSONValue) {
+    private func paused(_ params: JSONValue, session: String) {
         guard let requestId = params["requestId"]?.stringValue, let request = params["request"],
               let url = request["url"]?.stringValue
         else { return }
@@ -118,11 +171,11 @@ actor RenderSession {
         serving.append(Task {
             let answer = await serve(browserRequest)
             guard !Task.isCancelled else { return }
-            await self.answer(requestId: requestId, index: index, with: answer)
+            await self.answer(requestId: requestId, session: session, index: index, with: answer)
         })
     }
 
-    private func answer(requestId: String, index: Int, with answer: BrowserAnswer) async {
+    private func answer(requestId: String, session: String, index: Int, with answer: BrowserAnswer) async {
         let command: String
         let params: JSONValue
         switch answer {
@@ -144,7 +197,7 @@ actor RenderSession {
             ])
         }
         // A tab closed meanwhile makes this fail; nothing is left to answer then.
-        _ = try? await connection.send(command, params, sessionId: sessionId)
+        _ = try? await connection.send(command, params, sessionId: session)
         inFlight -= 1
         lastActivity = .now
     }
