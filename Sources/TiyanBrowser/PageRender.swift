@@ -86,8 +86,7 @@ struct PageRender: Sendable {
             pageSequence: job.pageSequence, url: capture.url, dom: capture.dom, elements: capture.elements,
             screenshot: screenshot, viewport: job.viewport, engine: engine, waitOutcome: outcome,
             requests: requests, consoleErrors: consoleErrors, renderedAt: Date(),
-            elapsedMilliseconds: Int(elapsed.components.seconds * 1000
-                + elapsed.components.attoseconds / 1_000_000_000_000_000))
+            elapsedMilliseconds: elapsed.wholeMilliseconds)
     }
 
     /// Device, user agent and the domains whose events the render needs, before navigation.
@@ -152,5 +151,11 @@ struct PageRender: Sendable {
               let encoded = reply["data"]?.stringValue, let data = Data(base64Encoded: encoded)
         else { return Data() }
         return data
+    }
+}
+
+extension Duration {
+    var wholeMilliseconds: Int {
+        Int(components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000)
     }
 }

@@ -9,6 +9,9 @@ actor RenderSession {
 
     private let connection: DevToolsConnection
     private let sessionId: String
+    /// The main frame's id, which for a page target is the target id.
+    private let targetId: String
+    private let userAgent: String
     private let serve: RequestServer
 
     private(set) var requests: [RenderedRequest] = []
@@ -19,20 +22,16 @@ actor RenderSession {
     private var loaded = false
     private var disconnected = false
     private var serving: [Task<Void, Never>] = []
-    /// The main frame's id, which for a page target is the target id.
-    private let targetId: String
-    /// Sessions of out-of-process frames and workers, attached automatically, with their pumps.
-    private var children: [(sessionId: String, subscription: Int, pump: Task<Void, Never>)] = []
-
-    private let userAgent: String
+    /// Event pumps of out-of-process frames and workers, attached automatically.
+    private var children: [Task<Void, Never>] = []
 
     init(connection: DevToolsConnection, sessionId: String, targetId: String, userAgent: String,
          serve: @escaping RequestServer)
     {
         self.connection = connection
-        self.userAgent = userAgent
         self.sessionId = sessionId
         self.targetId = targetId
+        self.userAgent = userAgent
         self.serve = serve
     }
 
@@ -74,13 +73,9 @@ actor RenderSession {
 
     /// Stops answering: requests still with the server are abandoned (their tasks cancelled),
     /// since the tab is about to close.
-    func finish() async {
-        for task in serving { task.cancel() }
+    func finish() {
+        for task in serving + children { task.cancel() }
         serving = []
-        for child in children {
-            child.pump.cancel()
-            await connection.unsubscribe(child.subscription, sessionId: child.sessionId)
-        }
         children = []
     }
 
@@ -116,24 +111,18 @@ actor RenderSession {
     private func adopt(_ child: String) {
         let connection = self.connection
         let agent = userAgent
-        let pump = Task {
+        children.append(Task {
             let (subscription, events) = await connection.events(sessionId: child)
-            self.register(child, subscription: subscription)
             // Even if preparing fails (a worker type without Fetch), the target must not stay paused.
             try? await RenderSession.prepare(child, on: connection)
             // The override is per target: without it a cross-site frame would announce HeadlessChrome.
             _ = try? await connection.send("Emulation.setUserAgentOverride", .object([("userAgent", .string(agent))]),
                                            sessionId: child)
             _ = try? await connection.send("Runtime.runIfWaitingForDebugger", sessionId: child)
+            // Ends when the pump is cancelled (finish) or the browser goes away.
             for await event in events { self.handle(event, from: child) }
-        }
-        children.append((child, 0, pump))
-    }
-
-    private func register(_ child: String, subscription: Int) {
-        if let index = children.firstIndex(where: { $0.sessionId == child }) {
-            children[index].subscription = subscription
-        }
+            await connection.unsubscribe(subscription, sessionId: child)
+        })
     }
 
     private func markLoaded() {
