@@ -42,6 +42,10 @@ let package = Package(
                 swiftSettings: strict),
         .target(name: "TiyanScoring", dependencies: ["TiyanCore", "TiyanConfig"], swiftSettings: strict),
         .target(name: "TiyanReport", dependencies: ["TiyanCore", "TiyanScoring", "TiyanConfig"], swiftSettings: strict),
+        // The render stage: child processes over pipes (the only Glibc/UnsafePointer code), and
+        // headless Chromium driven over the DevTools protocol.
+        .target(name: "TiyanProcess", swiftSettings: strict),
+        .target(name: "TiyanBrowser", dependencies: ["TiyanCore", "TiyanProcess"], swiftSettings: strict),
         .executableTarget(name: "tiyan", dependencies: [
             "TiyanCore", "TiyanFetch", "TiyanHTML", "TiyanArchive", "TiyanConfig", "TiyanCrawl",
             "TiyanProbes", "TiyanScoring", "TiyanReport",
@@ -69,6 +73,7 @@ let package = Package(
                                                              "TiyanTestSupport"]),
         .testTarget(name: "TiyanProbesTests", dependencies: ["TiyanProbes", "TiyanHTML", "TiyanConfig"]),
         .testTarget(name: "TiyanScoringTests", dependencies: ["TiyanScoring", "TiyanConfig", "TiyanCore"]),
+        .testTarget(name: "TiyanBrowserTests", dependencies: ["TiyanBrowser", "TiyanProcess", "TiyanCore", "TiyanHTML"]),
         .testTarget(name: "TiyanReportTests", dependencies: ["TiyanReport", "TiyanScoring"], exclude: ["Golden"]),
         .testTarget(name: "TiyanEndToEndTests", dependencies: ["TiyanTestSupport", "TiyanArchive"], exclude: ["Golden"]),
     ]
