@@ -36,7 +36,7 @@ let package = Package(
                                                     .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: strict),
         .target(name: "TiyanCrawl", dependencies: ["TiyanCore", "TiyanFetch", "TiyanHTML", "TiyanArchive",
-                                                   "TiyanConfig", "TiyanCSS"], swiftSettings: strict),
+                                                   "TiyanConfig", "TiyanCSS", "TiyanBrowser"], swiftSettings: strict),
         .target(name: "TiyanAccessibility", dependencies: ["TiyanCore", "TiyanHTML", "TiyanCSS"], swiftSettings: strict),
         .target(name: "TiyanProbes", dependencies: ["TiyanCore", "TiyanHTML", "TiyanConfig", "TiyanAccessibility", "TiyanCSS"],
                 swiftSettings: strict),
@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "TiyanBrowser", dependencies: ["TiyanCore", "TiyanProcess"], swiftSettings: strict),
         .executableTarget(name: "tiyan", dependencies: [
             "TiyanCore", "TiyanFetch", "TiyanHTML", "TiyanArchive", "TiyanConfig", "TiyanCrawl",
-            "TiyanProbes", "TiyanScoring", "TiyanReport",
+            "TiyanProbes", "TiyanScoring", "TiyanReport", "TiyanBrowser",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "TiyanArchiveTests", dependencies: ["TiyanArchive"]),
         .testTarget(name: "TiyanConfigTests", dependencies: ["TiyanConfig"]),
         .testTarget(name: "TiyanCrawlTests", dependencies: ["TiyanCrawl", "TiyanConfig", "TiyanHTML", "TiyanCore",
-                                                             "TiyanTestSupport"]),
+                                                             "TiyanTestSupport", "TiyanBrowser", "TiyanArchive"]),
         .testTarget(name: "TiyanProbesTests", dependencies: ["TiyanProbes", "TiyanHTML", "TiyanConfig"]),
         .testTarget(name: "TiyanScoringTests", dependencies: ["TiyanScoring", "TiyanConfig", "TiyanCore"]),
         .testTarget(name: "TiyanBrowserTests", dependencies: ["TiyanBrowser", "TiyanProcess", "TiyanCore", "TiyanHTML"]),

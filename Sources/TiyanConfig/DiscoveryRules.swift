@@ -20,6 +20,11 @@ public struct DiscoveryRules: Sendable {
         public var guides = 3
         /// City portal links of a provincial portal checked per target (SV-15).
         public var cityChecks = 20
+        /// Requests a rendered page may have tiyan's fetcher serve beyond what the crawl already
+        /// holds (its bundles, data APIs, images); past it the browser is refused.
+        public var renderRequests = 80
+        /// Pages rendered per target.
+        public var renders = 12
     }
 
     /// Which same-site scripts the crawl spends its script budget on, and which are page parts
@@ -108,6 +113,8 @@ public struct DiscoveryRules: Sendable {
             limits.homeAttempts = max(1, l.home_attempts ?? limits.homeAttempts)
             limits.guides = max(0, l.guides ?? limits.guides)
             limits.cityChecks = max(0, l.city_checks ?? limits.cityChecks)
+            limits.renderRequests = max(0, l.render_requests ?? limits.renderRequests)
+            limits.renders = max(0, l.renders ?? limits.renders)
         }
         var budget = ScriptBudget()
         if let raw = raw.script_budget {
@@ -141,6 +148,8 @@ public struct DiscoveryRules: Sendable {
             var home_attempts: Int?
             var guides: Int?
             var city_checks: Int?
+            var render_requests: Int?
+            var renders: Int?
         }
         struct RawScriptBudget: Decodable {
             var source: String?

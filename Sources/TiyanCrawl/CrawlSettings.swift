@@ -1,5 +1,6 @@
 public import TiyanCore
 public import TiyanConfig
+public import TiyanBrowser
 
 /// Crawl behaviour beyond the network options of the fetcher.
 public struct CrawlSettings: Sendable {
@@ -18,6 +19,12 @@ public struct CrawlSettings: Sendable {
     public var targetConcurrency = 8
     /// How to find and query each portal's search (probes/search.yaml, the query set); nil skips search.
     public var search: SearchCrawlRules?
+    /// `--render`: which pages the render stage renders (a target's `render:` wins).
+    public var render: RenderMode = .never
+    /// The browser; nil renders nothing, whatever `render` says (no Chromium on the machine).
+    public var renderer: (any PageRenderer)?
+    /// From navigation to capture, per page.
+    public var renderTimeCap: Duration = .seconds(15)
 
     public init(rules: DiscoveryRules, pageNature: PageNatureMarkers) {
         self.rules = rules

@@ -64,6 +64,7 @@ final class TargetSession {
         try await fetchElderResources()
         if let homeDocument { try await checkLinks(of: homeDocument) }
         if let homeDocument { try await checkCityPortals(of: homeDocument, scripts: scriptBodies) }
+        try await renderPages()
     }
 
     // MARK: - Steps
@@ -376,6 +377,17 @@ final class TargetSession {
     private var observed: [Int: FetchRecord] = [:]
 
     private static func keepsDocument(of record: FetchRecord) -> Bool { record.role != .searchResults }
+
+    /// The robots.txt policies read so far, by origin (the render stage starts from them).
+    var robotsPolicies: [String: RobotsPolicy] { robots }
+
+    /// Records another stage already archived with their sequences (the render stage's).
+    func adopt(_ archived: [FetchRecord]) {
+        for record in archived {
+            records.append(record)
+            fetchedURLs.insert(record.url)
+        }
+    }
 
     func append(_ record: FetchRecord, document: HTMLDocument? = nil) {
         var record = record

@@ -5,6 +5,9 @@ import TiyanTestSupport
 let usage = """
     usage: tiyan-fixtures [PORT]          serve the fixture portals on loopback until SIGINT/SIGTERM
            tiyan-fixtures --targets-yaml  print a targets.yaml listing the fixture portals
+           tiyan-fixtures --render-targets-yaml
+                                          print a targets.yaml of the script-built ends (SPA portal,
+                                          H5, mini-program web) that need --render to be judged
            tiyan-fixtures --help          print this help
 
     Serving prints one line, "HTTP-PORT TLS-PORT CA-CERTIFICATE": plain HTTP on HTTP-PORT (PORT, or
@@ -23,6 +26,9 @@ case "--help", "-h", "help":
     exit(0)
 case "--targets-yaml":
     print(FixturePortals.targetsYAML(), terminator: "")
+    exit(0)
+case "--render-targets-yaml":
+    print(FixturePortals.renderTargetsYAML, terminator: "")
     exit(0)
 default:
     break

@@ -70,6 +70,8 @@ struct CrawlCommand: AsyncParsableCommand {
 
     @OptionGroup var network: NetworkOptions
 
+    @OptionGroup var rendering: RenderOptions
+
     func validate() throws {
         if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1") }
         if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, not \(shard)") }
@@ -132,20 +134,27 @@ struct CrawlCommand: AsyncParsableCommand {
         // With --connect-to the addresses are fixed by the operator, so an IPv6 connect would
         // test the mapping, not the site.
         settings.hasIPv6Route = network.connectTo.isEmpty && Fetcher.hasIPv6Route()
+        let browser = try await rendering.startBrowser(for: selected)
+        settings.render = rendering.render
+        settings.renderer = browser.renderer
+        settings.renderTimeCap = .milliseconds(Int(rendering.renderTimeCap * 1000))
         let crawler = Crawler(fetcher: Fetcher(options: network.fetchOptions), settings: settings, archive: archive,
                               progress: Progress.fetch, targetFinished: Progress.targetDone)
         Progress.line("tiyan: crawling \(selected.count) targets into \(directory)")
         Progress.begin(.fetch, total: selected.count)
         do {
             try await crawler.crawl(selected)
+            await browser.renderer?.shutdown()
             // Stopped by a signal: what was fetched stays under the partial name.
             try Task.checkCancellation()
             try archive.close()
             try FileManager.default.moveItem(atPath: partialPath, toPath: archivePath)
         } catch is CancellationError {
+            await browser.renderer?.shutdown()
             try? archive.close()
             throw Interrupted()
         } catch {
+            await browser.renderer?.shutdown()
             throw RunFailure("archive write failed: \(error)")
         }
 
@@ -171,7 +180,8 @@ struct CrawlCommand: AsyncParsableCommand {
                 probesSHA256: configuration.probesHash,
                 options: [("targets", targets), ("probes", probes), ("only", only ?? ""),
                           ("max_pages", maxPages.map(String.init) ?? ""), ("ignore_robots", "\(ignoreRobots)"),
-                          ("queries", queries ?? "")] + (shard.map { [("shard", $0.description)] } ?? [])
+                          ("queries", queries ?? ""), ("render", browser.state),
+                          ("render_engine", browser.renderer?.engine ?? "")] + (shard.map { [("shard", $0.description)] } ?? [])
                     + network.recorded,
                 countsByStatus: RunPipeline.countsByStatus(outputs.results),
                 targetCount: outputs.contents.targets.count, pageCount: outputs.pages.count,

@@ -88,7 +88,7 @@ import TiyanTestSupport
     @Test func crawlOnlyWithAnUnknownIDIsAUsageError() async throws {
         let workspace = try temporaryFolder("tiyan-only")
         try FixturePortals.targetsYAML(ids: ["jia"]).write(toFile: workspace + "/targets.yaml", atomically: true, encoding: .utf8)
-        let outcome = try await TiyanProcess.run(["crawl", "--targets", workspace + "/targets.yaml", "--probes", probes,
+        let outcome = try await TiyanProcess.run(["crawl", "--render", "never", "--targets", workspace + "/targets.yaml", "--probes", probes,
                                             "--out", workspace + "/reports", "--only", "jia,nosuch"])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("nosuch"), "\(outcome.stderr)")
@@ -102,7 +102,7 @@ import TiyanTestSupport
         let file = workspace + "/a-file"
         try "x".write(toFile: file, atomically: true, encoding: .utf8)
         func crawl(out: String) async throws -> TiyanProcess.Outcome {
-            try await TiyanProcess.run(["crawl", "--targets", workspace + "/targets.yaml", "--probes", probes, "--out", out,
+            try await TiyanProcess.run(["crawl", "--render", "never", "--targets", workspace + "/targets.yaml", "--probes", probes, "--out", out,
                                   "--connect-to", "::127.0.0.1:9"])
         }
         let onFile = try await crawl(out: file)

@@ -17,7 +17,7 @@ import TiyanTestSupport
         let targets = workspace + "/targets.yaml"
         try "version: 1\ntargets:\n  - id: Bad Id\n    name: x\n    region: \"110000\"\n    url: notaurl\n"
             .write(toFile: targets, atomically: true, encoding: .utf8)
-        let outcome = try await TiyanProcess.run(["crawl", "--targets", targets, "--probes", TiyanProcess.repositoryRoot + "/probes",
+        let outcome = try await TiyanProcess.run(["crawl", "--render", "never", "--targets", targets, "--probes", TiyanProcess.repositoryRoot + "/probes",
                                             "--out", workspace + "/reports"])
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("targets.yaml:"))
@@ -80,7 +80,7 @@ import TiyanTestSupport
         }
         try #require(held, "flock never took the lock")
         try FixturePortals.targetsYAML(ids: ["jia"]).write(toFile: workspace + "/targets.yaml", atomically: true, encoding: .utf8)
-        let outcome = try await TiyanProcess.run(["crawl", "--targets", workspace + "/targets.yaml",
+        let outcome = try await TiyanProcess.run(["crawl", "--render", "never", "--targets", workspace + "/targets.yaml",
                                             "--probes", TiyanProcess.repositoryRoot + "/probes",
                                             "--out", workspace + "/reports", "--connect-to", "::127.0.0.1:9"])
         #expect(outcome.status == 1)

@@ -23,7 +23,7 @@ struct FixtureRun: Sendable {
         let targets = workspace + "/targets.yaml"
         try FixturePortals.targetsYAML().write(toFile: targets, atomically: true, encoding: .utf8)
         let outcome = try await TiyanProcess.run([
-            "crawl", "--targets", targets, "--probes", TiyanProcess.repositoryRoot + "/probes",
+            "crawl", "--render", "never", "--targets", targets, "--probes", TiyanProcess.repositoryRoot + "/probes",
             "--out", workspace + "/reports", "--connect-to", ":443:127.0.0.1:\(tls.port)",
             "--connect-to", "::127.0.0.1:\(server.port)", "--cacert", tls.certificatePath,
             "--delay-ms", "0", "--timeout", "3", "--max-body-mb", "1",

@@ -48,7 +48,7 @@ import TiyanTestSupport
         try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
         try SearchStyles.targetsYAML().write(toFile: workspace + "/targets.yaml", atomically: true, encoding: .utf8)
         let outcome = try await TiyanProcess.run([
-            "crawl", "--targets", workspace + "/targets.yaml", "--probes", TiyanProcess.repositoryRoot + "/probes",
+            "crawl", "--render", "never", "--targets", workspace + "/targets.yaml", "--probes", TiyanProcess.repositoryRoot + "/probes",
             "--out", workspace + "/reports", "--queries", TiyanProcess.repositoryRoot + "/Tests/Fixtures/search/queries.yaml",
             "--connect-to", "::127.0.0.1:\(server.port)", "--delay-ms", "0", "--timeout", "3",
         ])

@@ -41,7 +41,7 @@ import TiyanTestSupport
         let ids = ["chou", "ren", "yin", "gui", "zi"]
         try FixturePortals.targetsYAML(ids: ids).write(toFile: workspace + "/targets.yaml", atomically: true, encoding: .utf8)
         let outcome = try await TiyanProcess.run([
-            "crawl", "--targets", workspace + "/targets.yaml", "--probes", TiyanProcess.repositoryRoot + "/probes",
+            "crawl", "--render", "never", "--targets", workspace + "/targets.yaml", "--probes", TiyanProcess.repositoryRoot + "/probes",
             "--out", workspace + "/reports", "--queries", TiyanProcess.repositoryRoot + "/Tests/Fixtures/search/queries.yaml",
             "--connect-to", "::127.0.0.1:\(server.port)", "--delay-ms", "0", "--timeout", "3",
         ])
@@ -177,7 +177,7 @@ import TiyanTestSupport
         try "version: 1\nrelevant_link: bszn\nqueries:\n  - q: 护照\n    gold: 普通护照签发\n    varients: {typo: 户照}\n"
             .write(toFile: workspace + "/q.yaml", atomically: true, encoding: .utf8)
         let outcome = try await TiyanProcess.run([
-            "crawl", "--targets", workspace + "/targets.yaml", "--probes", TiyanProcess.repositoryRoot + "/probes",
+            "crawl", "--render", "never", "--targets", workspace + "/targets.yaml", "--probes", TiyanProcess.repositoryRoot + "/probes",
             "--out", workspace + "/reports", "--queries", workspace + "/q.yaml", "--connect-to", "::127.0.0.1:9",
         ])
         #expect(outcome.status == 1)

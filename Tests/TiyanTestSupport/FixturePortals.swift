@@ -68,6 +68,33 @@ public struct FixturePortals: Sendable {
             """,
     ]
 
+    /// Script-built ends (issue 13), crawled with and without rendering by RenderTests: a
+    /// provincial portal that is one hash-routed app fed by JSON APIs (its header, footer marks,
+    /// unified login with a consent box the script ticks, privacy policy and agreement loaded as
+    /// JSON), the province's H5 end and its mini-program web end, which answers only WeChat.
+    public static let renderTargetsYAML = """
+        version: 1
+        targets:
+          - id: spa
+            name: 单页省政务服务网
+            region: "230000"
+            kind: portal
+            url: http://www.spa.gov.cn/
+          - id: spa-h5
+            name: 单页办 H5
+            region: "230000"
+            kind: h5
+            url: http://h5.spa.gov.cn/
+            user_agent: mobile
+          - id: spa-mp
+            name: 单页办小程序
+            region: "230000"
+            kind: miniprogram-web
+            url: http://mp.spa.gov.cn/
+            user_agent: wechat
+
+        """
+
     public static func targetsYAML(ids: [String]? = nil) -> String {
         var text = "version: 1\ndefaults:\n  user_agent: desktop\n  max_pages: 40\ntargets:\n"
         for target in targets where ids?.contains(target.id) ?? true {
@@ -125,6 +152,9 @@ public struct FixturePortals: Sendable {
         case "yc.zhenzwfw.gov.cn", "szs.zhenzwfw.gov.cn", "wz.zhenzwfw.gov.cn":
             // 震省's city portals that answer; gy. and zw. have no pages (404).
             return .html("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>\(request.host)</title></head><body><p>市政务服务网</p></body></html>")
+        case "mp.spa.gov.cn" where !userAgent.contains("MicroMessenger"):
+            // A mini-program's web end: outside WeChat it only says to open it there.
+            return .html("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>提示</title></head><body><div class=\"weui-msg\"><h2>请在微信客户端打开链接</h2></div></body></html>", status: 403)
         case "www.jiazwfw.gov.cn" where path == "/" && userAgent.contains("Mobile"):
             return .redirect(to: "http://m.jiazwfw.gov.cn/")
         default:
@@ -165,6 +195,8 @@ public struct FixturePortals: Sendable {
         case "css": return "text/css"
         case "txt": return "text/plain"
         case "pdf": return "application/pdf"
+        case "json": return "application/json; charset=utf-8"
+        case "png": return "image/png"
         default: return "application/octet-stream"
         }
     }
