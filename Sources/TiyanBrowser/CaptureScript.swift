@@ -56,7 +56,31 @@ enum CaptureScript {
             }
             rows.push([path, style, box]);
           }
-          const html = document.documentElement ? document.documentElement.outerHTML : '';
+          // Serialized markup carries attributes, not state: a box the page's script ticked
+          // (checked = true) or a field it filled would look untouched. A copy gets the live
+          // state as attributes, so the archived DOM shows what the citizen sees.
+          let html = '';
+          if (document.documentElement) {
+            const copy = document.documentElement.cloneNode(true);
+            const selector = 'input, option, textarea';
+            const live = document.documentElement.querySelectorAll(selector);
+            const copied = copy.querySelectorAll(selector);
+            for (let index = 0; index < live.length && index < copied.length; index++) {
+              const element = live[index];
+              const target = copied[index];
+              const tag = element.localName;
+              if (tag === 'option') {
+                if (element.selected) target.setAttribute('selected', ''); else target.removeAttribute('selected');
+              } else if (tag === 'textarea') {
+                target.textContent = element.value;
+              } else if (element.type === 'checkbox' || element.type === 'radio') {
+                if (element.checked) target.setAttribute('checked', ''); else target.removeAttribute('checked');
+              } else if (element.type !== 'password' && element.type !== 'file' && element.value !== element.getAttribute('value')) {
+                target.setAttribute('value', element.value);
+              }
+            }
+            html = copy.outerHTML;
+          }
           return {
             url: location.href,
             dom: (document.doctype ? '<!DOCTYPE html>' : '') + html,
