@@ -36,5 +36,24 @@ extension RenderTests {
         #expect(view.requests.first == RenderedRequest(url: FakeSite.url("/index.html"), resourceType: "Document",
                                                        error: "not_fetched"))
         #expect(!view.dom.isEmpty)
+        // Chromium shows its own error page for a failed navigation, and says so in the URL.
+        #expect(view.url.hasPrefix("chrome-error:"))
+    }
+}
+
+extension RenderTests {
+    @Test func alertAndConfirmOnLoadDoNotStopTheRender() async throws {
+        var site = FakeSite()
+        site.add("/index.html", "text/html; charset=utf-8", Self.page(body: """
+            <p id=out></p>
+            <script>
+            alert('请使用IE浏览器访问');
+            const go = confirm('是否进入长辈版？');
+            document.getElementById('out').textContent = go ? 'redirected' : 'stayed';
+            </script>
+            """))
+        let view = try await render(site, "/index.html", timeCap: .seconds(8))
+        #expect(String(decoding: view.dom, as: UTF8.self).contains("<p id=\"out\">stayed</p>"))
+        #expect(view.waitOutcome == .networkIdle)
     }
 }
