@@ -57,3 +57,18 @@ extension RenderTests {
         #expect(view.waitOutcome == .networkIdle)
     }
 }
+
+extension RenderTests {
+    @Test func aScriptThatNeverYieldsIsStoppedForTheCapture() async throws {
+        var site = FakeSite()
+        site.add("/index.html", "text/html; charset=utf-8", Self.page(body: """
+            <p>卡住的页面</p>
+            <script>setTimeout(() => { for (;;) {} }, 200)</script>
+            """))
+        let clock = ContinuousClock()
+        let started = clock.now
+        let view = try await render(site, "/index.html", timeCap: .seconds(3))
+        #expect(clock.now - started < .seconds(15))
+        #expect(String(decoding: view.dom, as: UTF8.self).contains("<p>卡住的页面</p>"))
+    }
+}
