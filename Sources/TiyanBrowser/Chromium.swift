@@ -60,6 +60,8 @@ public final class Chromium: PageRenderer {
             // A cold start on a busy machine takes seconds; this is the only slow first reply.
             let version = try await connection.send("Browser.getVersion", timeout: .seconds(30))
             let product = version["product"]?.stringValue ?? "Chrome"
+            // A document served as an attachment would otherwise be saved into the profile.
+            _ = try? await connection.send("Browser.setDownloadBehavior", .object([("behavior", "deny")]))
             let browser = Chromium(process: process, connection: connection, tabs: TabLimiter(tabs: maxTabs),
                                    profile: profile, engine: Chromium.engineName(product))
             return browser

@@ -51,7 +51,7 @@ struct PageRender: Sendable {
         }
         defer { pump.cancel() }
         do {
-            let view = try await navigateAndCapture(session: session, sessionId: sessionId)
+            let view = try await navigateAndCapture(session: session, sessionId: sessionId, targetId: targetId)
             await finish(session, subscription: subscription, sessionId: sessionId)
             return view
         } catch {
@@ -65,7 +65,9 @@ struct PageRender: Sendable {
         await connection.unsubscribe(subscription, sessionId: sessionId)
     }
 
-    private func navigateAndCapture(session: RenderSession, sessionId: String) async throws -> RenderedView {
+    private func navigateAndCapture(session: RenderSession, sessionId: String, targetId: String) async throws
+        -> RenderedView
+    {
         try await prepare(sessionId: sessionId)
         let started = ContinuousClock.now
         let deadline = started + job.timeCap
@@ -77,7 +79,7 @@ struct PageRender: Sendable {
             // The document itself is still being served at the cap: capture whatever exists.
         }
         let outcome = try await wait(for: session, until: deadline)
-        let capture = try await capture(sessionId: sessionId)
+        let capture = try await capture(sessionId: sessionId, targetId: targetId)
         let screenshot = await screenshot(sessionId: sessionId)
         let elapsed = ContinuousClock.now - started
         let requests = await session.requests
@@ -121,16 +123,19 @@ struct PageRender: Sendable {
         }
     }
 
-    private func capture(sessionId: String) async throws -> Capture {
-        let tree = try await connection.send("Page.getFrameTree", sessionId: sessionId)
-        guard let frameId = tree["frameTree"]?["frame"]?["id"]?.stringValue else {
-            throw BrowserError.unexpectedReply(method: "Page.getFrameTree")
-        }
-        let world = try await connection.send("Page.createIsolatedWorld", .object([
-            ("frameId", .string(frameId)), ("worldName", "tiyan-capture"),
-        ]), sessionId: sessionId)
-        guard let contextId = world["executionContextId"]?.doubleValue else {
-            throw BrowserError.unexpectedReply(method: "Page.createIsolatedWorld")
+    /// How long the renderer's main thread may take to answer before the page's own script is
+    /// presumed to be stuck in a loop.
+    static let responsiveness: Duration = .seconds(4)
+
+    private func capture(sessionId: String, targetId: String) async throws -> Capture {
+        let contextId: Double
+        do {
+            contextId = try await isolatedWorld(sessionId: sessionId, targetId: targetId)
+        } catch BrowserError.timedOut {
+            // A script that never yields holds the main thread the capture runs on; stopping it
+            // (V8 interrupts it from another thread) lets the capture read what it built.
+            _ = try? await connection.send("Runtime.terminateExecution", sessionId: sessionId)
+            contextId = try await isolatedWorld(sessionId: sessionId, targetId: targetId)
         }
         let result = try await connection.send("Runtime.evaluate", .object([
             ("expression", .string(CaptureScript.source)), ("contextId", .number(contextId)),
@@ -141,6 +146,17 @@ struct PageRender: Sendable {
             throw BrowserError.protocolError(method: "Runtime.evaluate", message: text)
         }
         return try Capture(result["result"]?["value"] ?? .null)
+    }
+
+    /// A fresh world in the main frame (whose id is the target's), where page scripts cannot reach.
+    private func isolatedWorld(sessionId: String, targetId: String) async throws -> Double {
+        let world = try await connection.send("Page.createIsolatedWorld", .object([
+            ("frameId", .string(targetId)), ("worldName", "tiyan-capture"),
+        ]), sessionId: sessionId, timeout: PageRender.responsiveness)
+        guard let contextId = world["executionContextId"]?.doubleValue else {
+            throw BrowserError.unexpectedReply(method: "Page.createIsolatedWorld")
+        }
+        return contextId
     }
 
     /// The first screen as PNG; empty when the browser cannot paint one (not an error: the DOM

@@ -87,6 +87,8 @@ actor RenderSession {
             paused(event.params, session: origin)
         case "Target.attachedToTarget":
             if let childSession = event.params["sessionId"]?.stringValue { adopt(childSession) }
+        case "Page.javascriptDialogOpening":
+            dismissDialog(session: origin)
         case "Page.loadEventFired" where child == nil:
             markLoaded()
         case "Page.lifecycleEvent" where child == nil:
@@ -122,6 +124,17 @@ actor RenderSession {
             // Ends when the pump is cancelled (finish) or the browser goes away.
             for await event in events { self.handle(event, from: child) }
             await connection.unsubscribe(subscription, sessionId: child)
+        })
+    }
+
+    /// An open alert or confirm stops the page's scripts and every later evaluate until it is
+    /// closed; portals open them on load ("请使用IE浏览器"). Dismissed, as a visitor who will not
+    /// be redirected would; a beforeunload prompt is dismissed the same way.
+    private func dismissDialog(session: String) {
+        let connection = self.connection
+        serving.append(Task {
+            _ = try? await connection.send("Page.handleJavaScriptDialog", .object([("accept", false)]),
+                                           sessionId: session)
         })
     }
 

@@ -31,5 +31,12 @@ struct CrashTests {
         #expect(clock.now - started < .seconds(10))
         await #expect(throws: BrowserError.self) { _ = try await browser.makeContext() }
         await browser.shutdown()
+        // Reaped, not a zombie.
+        #expect(!FileManager.default.fileExists(atPath: "/proc/\(pid)"))
+    }
+
+    @Test func launchFailsCleanlyForSomethingThatIsNotChromium() async {
+        await #expect(throws: BrowserError.self) { _ = try await Chromium.launch(executable: "/bin/false") }
+        await #expect(throws: BrowserError.self) { _ = try await Chromium.launch(executable: "/nonexistent/chromium") }
     }
 }
