@@ -8,6 +8,7 @@ enum CaptureScript {
     /// The computed properties the probes judge (RenderedElement.style), in row order.
     static let styleProperties = [
         "display", "visibility", "font-size", "line-height", "color", "background-color", "opacity", "position",
+        "font-weight", "background-image",
     ]
 
     static var source: String {

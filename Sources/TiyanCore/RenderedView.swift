@@ -87,7 +87,8 @@ public struct RenderedElement: Sendable, Hashable, Codable {
     /// Absolute XPath in the rendered DOM (`dom`), the locator evidence points to.
     public var xpath: String
     /// Computed style, only the whitelisted properties (display, visibility, font-size,
-    /// line-height, color, background-color, opacity, position), as the browser reports them.
+    /// line-height, color, background-color, opacity, position, font-weight, background-image), as
+    /// the browser reports them.
     public var style: [String: String]
     /// Border box in CSS pixels; nil when the element has no layout box (display: none).
     public var box: Box?

@@ -89,7 +89,7 @@ actor RenderBroker {
                     target: target, role: .renderResource, url: url, error: .robotsDisallowed,
                     errorDetail: "robots.txt disallows this path", fetchedAt: Date(),
                     userAgentProfile: userAgent.profileName, discoveredFrom: page)
-                keep(refused)
+                _ = keep(refused)
                 return .refused(errorClass: FetchErrorClass.robotsDisallowed.rawValue)
             }
         }
@@ -97,7 +97,7 @@ actor RenderBroker {
         var record = response.record(target: target, role: .renderResource, method: "GET", configured: false,
                                      userAgentProfile: userAgent.profileName, discoveredFrom: page)
         record.url = url
-        keep(record)
+        record = keep(record)
         progress("[\(target)] render_resource \(record.status.map(String.init) ?? "-") "
                  + "\(record.error?.rawValue ?? "ok") \(record.elapsedMilliseconds)ms \(url)")
         return Self.answer(record)
@@ -110,14 +110,15 @@ actor RenderBroker {
         var record = response.record(target: target, role: .robots, method: "GET", configured: false,
                                      userAgentProfile: UserAgent.tiyan.profileName, discoveredFrom: page)
         record.url = origin + "/robots.txt"
-        keep(record)
+        _ = keep(record)
         let policy = TargetSession.policy(from: response)
         robots[origin] = policy
         return policy
     }
 
-    /// Archives the record at once (a killed run keeps what the browser was served).
-    private func keep(_ fetched: FetchRecord) {
+    /// Archives the record at once (a killed run keeps what the browser was served); returns
+    /// it with its sequence and offset.
+    private func keep(_ fetched: FetchRecord) -> FetchRecord {
         var record = fetched
         record.sequence = nextSequence
         nextSequence += 1
@@ -128,6 +129,7 @@ actor RenderBroker {
         }
         archived.append(record)
         if record.status != nil, record.role == .renderResource { known[record.url] = record }
+        return record
     }
 
     /// What the browser is served: the stored response, whose body the fetcher already decoded,

@@ -94,12 +94,17 @@ extension TargetSession {
         guard [.home, .homeMobile, .login, .register].contains(page.role), view.hasDOM else { return [] }
         let document = HTMLDocument(data: view.dom, contentType: "text/html; charset=utf-8",
                                     url: RenderBroker.withoutFragment(view.url))
-        let origin = "rendered \(view.url)"
-        let candidates = Discovery.candidates(in: document).map { candidate in
+        // "PAGE XPATH «text» (rendered)": the page as the crawl fetched it (its route included),
+        // so PR-03 can follow the chain of clicks, and the link's locator in the rendered DOM.
+        let candidates = (Discovery.candidates(in: document).map { candidate in
             var candidate = candidate
-            candidate.origin = origin + candidate.origin.dropFirst(document.url.count)
+            candidate.origin = page.url + candidate.origin.dropFirst(document.url.count)
             return candidate
-        } + HashRoutes.links(in: document).compactMap { LinkCandidate(link: $0, origin: origin) }
+        } + HashRoutes.links(in: document).compactMap { LinkCandidate(link: $0, origin: page.url) }).map { candidate in
+            var candidate = candidate
+            candidate.origin += " (rendered)"
+            return candidate
+        }
         let missing = PageRole.discoverable.filter { role in
             target.hints[role] == nil && !records.contains { $0.role == role && $0.error == nil && $0.status != nil }
         }

@@ -35,6 +35,16 @@ struct ElderContrast: Rule {
     func evaluate(_ site: SiteContext) throws -> Finding {
         let choice = try ElderPageChoice(site)
         let page = choice.page
+        if let rendered = RenderedStyle.of(page, in: site) {
+            let pairs = renderedPairs(rendered, page: page)
+            guard !pairs.isEmpty else {
+                return Finding(
+                    .undetermined, value: .object(rendered.context),
+                    evidence: [page.scopeEvidence("no text with readable colours")],
+                    reason: choice.reason("no shown body text has a background the browser paints in one colour"))
+            }
+            return conclude(pairs, choice: choice, context: rendered.context, confidence: .high)
+        }
         let styles = style.styles(for: choice, site: site)
         var pairs: [Pair] = []
         for applied in styles.rules {
@@ -70,6 +80,40 @@ struct ElderContrast: Rule {
                 reason: choice.reason(
                     "no CSS rule that applies on the page declares both a text colour and a background colour"))
         }
+        return conclude(pairs, choice: choice, context: context, confidence: StyleSettings.confidence(styles))
+    }
+
+    /// One pair per distinct text colour, background and size class among the text elements
+    /// the citizen sees, from the colours the browser computed (the background is the nearest
+    /// painted one; text over an image is left out: its contrast depends on the picture).
+    private func renderedPairs(_ rendered: RenderedStyle, page: SitePage) -> [Pair] {
+        var pairs: [Pair] = []
+        var seen = Set<String>()
+        let paths = (try? page.document.elementPaths(style.textElements)) ?? []
+        for (path, computed) in rendered.shown(paths) {
+            guard let text = computed["color"].flatMap(CSSColor.parse), text.alpha > 0,
+                  let background = rendered.background(of: path) else { continue }
+            let size = RenderedStyle.pixels(computed["font-size"]) ?? style.defaultFontSize
+            let weight = computed["font-weight"].flatMap(Double.init) ?? 400
+            let large = size >= largeTextPixels || (weight >= 700 && size >= largeBoldTextPixels)
+            let foreground = text.composited(over: background)
+            let required = large ? minimumLargeRatio : minimumRatio
+            guard seen.insert("\(foreground.description) \(background.description) \(required)").inserted else {
+                continue
+            }
+            let snippet = (try? page.document.select(path))?.first?.snippet ?? ""
+            let origin = StyleOrigin(
+                url: page.url, locator: path, snippet: snippet, unverifiedTLS: page.unverifiedTLS, rendered: true)
+            pairs.append(Pair(
+                foreground: foreground, background: background, ratio: foreground.contrastRatio(with: background),
+                required: required, origin: origin, label: path))
+        }
+        return pairs
+    }
+
+    private func conclude(
+        _ pairs: [Pair], choice: ElderPageChoice, context: [(String, JSONValue)], confidence: Confidence
+    ) -> Finding {
         let failing = pairs.filter { $0.ratio < $0.required }
         let share = Double(pairs.count - failing.count) / Double(pairs.count)
         let status: Status = failing.isEmpty ? .pass : share >= partialShare ? .partial : .fail
@@ -101,7 +145,7 @@ struct ElderContrast: Rule {
             ? nil
             : "\(failing.count) of \(pairs.count) colour pairs fall below the WCAG contrast minimum"
         return Finding(
-            status, value: value, confidence: StyleSettings.confidence(styles), evidence: evidence,
+            status, value: value, confidence: confidence, evidence: evidence,
             reason: choice.reason(reason), score: status == .partial ? share : nil)
     }
 

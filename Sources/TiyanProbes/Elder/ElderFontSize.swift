@@ -15,31 +15,49 @@ struct ElderFontSize: Rule {
     func evaluate(_ site: SiteContext) throws -> Finding {
         let choice = try ElderPageChoice(site)
         let page = choice.page
+        let paths = (try? page.document.elementPaths(style.textElements)) ?? []
+        if let rendered = RenderedStyle.of(page, in: site) {
+            var histogram = ValueHistogram()
+            for (path, computed) in rendered.shown(paths) {
+                guard let size = RenderedStyle.pixels(computed["font-size"]) else { continue }
+                histogram.add((size * 2).rounded() / 2, origin: nil, sample: path)
+            }
+            return conclude(histogram, choice: choice, context: rendered.context, confidence: .high, evidence: [])
+        }
         let styles = style.styles(for: choice, site: site)
         let cascade = StyleCascade(styles: styles, defaultFontSize: style.defaultFontSize)
         var histogram = ValueHistogram()
-        for path in (try? page.document.elementPaths(style.textElements)) ?? [] {
+        for path in paths {
             let size = cascade.fontSize(at: path)
             histogram.add(
                 (size.value * 2).rounded() / 2, origin: size.origin,
                 sample: path)
         }
         let context = StyleSettings.context(choice, styles)
-        guard let (value, bucket) = histogram.mode else {
-            return Finding(
-                .undetermined, value: .object(context), evidence: [page.scopeEvidence("no body text")],
-                reason: choice.reason("the page has no body text"))
-        }
-        guard histogram.declaredCount > 0 else {
+        if let (_, bucket) = histogram.mode, histogram.declaredCount == 0 {
             return Finding(
                 .undetermined, value: .object(context),
                 evidence: StyleSettings.evidence(of: bucket.sample, on: page, []),
                 reason: choice.reason(
                     "no CSS that applies declares a font-size for the body text (the browser default would apply)"))
         }
-        var evidence: [Evidence] = []
-        if let origin = bucket.origin { evidence.append(origin.evidence([("decides", "font-size")])) }
-        evidence += StyleSettings.evidence(of: bucket.sample, on: page, [("font_size_px", .number(value))])
+        let origin = histogram.mode?.bucket.origin.map { [$0.evidence([("decides", "font-size")])] } ?? []
+        return conclude(
+            histogram, choice: choice, context: context, confidence: StyleSettings.confidence(styles), evidence: origin)
+    }
+
+    /// The verdict on the typical size, whether the browser computed the sizes or the cascade did.
+    private func conclude(
+        _ histogram: ValueHistogram, choice: ElderPageChoice, context: [(String, JSONValue)], confidence: Confidence,
+        evidence origin: [Evidence]
+    ) -> Finding {
+        let page = choice.page
+        guard let (value, bucket) = histogram.mode else {
+            return Finding(
+                .undetermined, value: .object(context), evidence: [page.scopeEvidence("no body text")],
+                reason: choice.reason("the page has no body text"))
+        }
+        let evidence = origin + StyleSettings.evidence(of: bucket.sample, on: page, [("font_size_px", .number(value))])
         let finding = Finding(
             value >= minimum ? .pass : .fail,
             value: .object(
@@ -49,7 +67,7 @@ struct ElderFontSize: Rule {
                     ("text_elements", .number(Double(histogram.total))),
                     ("distribution", histogram.distribution),
                 ] + context),
-            confidence: StyleSettings.confidence(styles), evidence: evidence,
+            confidence: confidence, evidence: evidence,
             reason: choice.reason(
                 value >= minimum
                     ? nil : "body text is \(ValueHistogram.format(value))px, below \(ValueHistogram.format(minimum))px")

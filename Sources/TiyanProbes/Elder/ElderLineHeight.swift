@@ -16,10 +16,21 @@ struct ElderLineHeight: Rule {
     func evaluate(_ site: SiteContext) throws -> Finding {
         let choice = try ElderPageChoice(site)
         let page = choice.page
+        let paths = (try? page.document.elementPaths(style.textElements)) ?? []
+        if let rendered = RenderedStyle.of(page, in: site) {
+            var histogram = ValueHistogram()
+            for (path, computed) in rendered.shown(paths) {
+                guard let size = RenderedStyle.pixels(computed["font-size"]), size > 0 else { continue }
+                // Computed line-height is `normal` or pixels (numbers and percentages resolve).
+                let ratio = RenderedStyle.pixels(computed["line-height"]).map { $0 / size } ?? normalRatio
+                histogram.add((ratio * 100).rounded() / 100, origin: nil, sample: path)
+            }
+            return conclude(histogram, choice: choice, context: rendered.context, confidence: .high, evidence: [])
+        }
         let styles = style.styles(for: choice, site: site)
         let cascade = StyleCascade(styles: styles, defaultFontSize: style.defaultFontSize)
         var histogram = ValueHistogram()
-        for path in (try? page.document.elementPaths(style.textElements)) ?? [] {
+        for path in paths {
             let line = cascade.lineHeight(at: path)
             let ratio: Double
             switch line.value {
@@ -34,20 +45,30 @@ struct ElderLineHeight: Rule {
                 sample: path)
         }
         let context = StyleSettings.context(choice, styles)
-        guard let (value, bucket) = histogram.mode else {
-            return Finding(
-                .undetermined, value: .object(context), evidence: [page.scopeEvidence("no body text")],
-                reason: choice.reason("the page has no body text"))
-        }
-        guard histogram.declaredCount > 0 else {
+        if let (_, bucket) = histogram.mode, histogram.declaredCount == 0 {
             return Finding(
                 .undetermined, value: .object(context),
                 evidence: StyleSettings.evidence(of: bucket.sample, on: page, []),
                 reason: choice.reason("no CSS that applies declares a line-height for the body text"))
         }
-        var evidence: [Evidence] = []
-        if let origin = bucket.origin { evidence.append(origin.evidence([("decides", "line-height")])) }
-        evidence += StyleSettings.evidence(of: bucket.sample, on: page, [("line_height_ratio", .number(value))])
+        let origin = histogram.mode?.bucket.origin.map { [$0.evidence([("decides", "line-height")])] } ?? []
+        return conclude(
+            histogram, choice: choice, context: context, confidence: StyleSettings.confidence(styles), evidence: origin)
+    }
+
+    /// The verdict on the typical spacing, whether the browser computed it or the cascade did.
+    private func conclude(
+        _ histogram: ValueHistogram, choice: ElderPageChoice, context: [(String, JSONValue)], confidence: Confidence,
+        evidence origin: [Evidence]
+    ) -> Finding {
+        let page = choice.page
+        guard let (value, bucket) = histogram.mode else {
+            return Finding(
+                .undetermined, value: .object(context), evidence: [page.scopeEvidence("no body text")],
+                reason: choice.reason("the page has no body text"))
+        }
+        let evidence = origin
+            + StyleSettings.evidence(of: bucket.sample, on: page, [("line_height_ratio", .number(value))])
         let passes = value >= minimum - 0.001
         let finding = Finding(
             passes ? .pass : .fail,
@@ -58,7 +79,7 @@ struct ElderLineHeight: Rule {
                     ("text_elements", .number(Double(histogram.total))),
                     ("distribution", histogram.distribution),
                 ] + context),
-            confidence: StyleSettings.confidence(styles), evidence: evidence,
+            confidence: confidence, evidence: evidence,
             reason: choice.reason(
                 passes
                     ? nil

@@ -8,11 +8,13 @@ struct StyleOrigin: Hashable {
     var locator: String
     var snippet: String
     var unverifiedTLS: Bool
+    /// An element of the rendered page whose computed style decided, not a declaration.
+    var rendered = false
 
     func evidence(_ extra: [(String, JSONValue)] = []) -> Evidence {
         Evidence(
             url: url, locator: locator, snippet: snippet,
-            extra: extra + (unverifiedTLS ? [("unverified_tls", true)] : []))
+            extra: extra + (rendered ? [("view", "rendered")] : []) + (unverifiedTLS ? [("unverified_tls", true)] : []))
     }
 }
 
