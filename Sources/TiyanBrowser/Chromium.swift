@@ -46,10 +46,17 @@ public final class Chromium: PageRenderer {
         } catch {
             throw BrowserError.launch("cannot create the profile directory \(profile.path): \(error)")
         }
+        // Chromium puts shared-memory and crash files (org.chromium.Chromium.*) in TMPDIR and
+        // leaves them when it is killed: inside the profile they go when the profile goes.
+        var childEnvironment = environment
+        let scratch = profile.appendingPathComponent("tmp", isDirectory: true)
+        if (try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)) != nil {
+            childEnvironment["TMPDIR"] = scratch.path
+        }
         let process: PipedProcess
         do {
             process = try PipedProcess(executable: executable, arguments: LaunchFlags.arguments(profile: profile.path),
-                                       environment: environment, standardError: environment["TIYAN_CHROMIUM_LOG"])
+                                       environment: childEnvironment, standardError: environment["TIYAN_CHROMIUM_LOG"])
         } catch {
             try? FileManager.default.removeItem(at: profile)
             throw BrowserError.launch("\(error)")

@@ -107,10 +107,18 @@ struct CrawlCommand: AsyncParsableCommand {
         let selected = shard?.select(chosen) ?? chosen
 
         let runID = RunID.make(startedAt: startedAt, shard: shard.map { ($0.index, $0.count) })
+        // Before the run folder exists: `--render always` without a browser leaves nothing behind.
+        let browser = try await rendering.startBrowser(for: selected)
         // Shards of one crawl may share an output root; each locks only its own slot.
-        let folder = try NewRunFolder(
-            root: out, runID: runID,
-            lockName: ".tiyan\(shard.map { "-shard\($0.index)-of-\($0.count)" } ?? "").lock")
+        let folder: NewRunFolder
+        do {
+            folder = try NewRunFolder(
+                root: out, runID: runID,
+                lockName: ".tiyan\(shard.map { "-shard\($0.index)-of-\($0.count)" } ?? "").lock")
+        } catch {
+            await browser.renderer?.shutdown()
+            throw error
+        }
         defer { folder.lock.release() }
         let directory = folder.directory
         Progress.begin(runFolder: directory)
@@ -123,6 +131,7 @@ struct CrawlCommand: AsyncParsableCommand {
             archive = try WARCWriter(path: partialPath, info: ArchiveRunInfo(
                 runID: runID, startedAt: startedAt, toolVersion: ToolVersion.current))
         } catch {
+            await browser.renderer?.shutdown()
             throw RunFailure("cannot write the archive: \(error)")
         }
 
@@ -134,7 +143,6 @@ struct CrawlCommand: AsyncParsableCommand {
         // With --connect-to the addresses are fixed by the operator, so an IPv6 connect would
         // test the mapping, not the site.
         settings.hasIPv6Route = network.connectTo.isEmpty && Fetcher.hasIPv6Route()
-        let browser = try await rendering.startBrowser(for: selected)
         settings.render = rendering.render
         settings.renderer = browser.renderer
         settings.renderTimeCap = .milliseconds(Int(rendering.renderTimeCap * 1000))

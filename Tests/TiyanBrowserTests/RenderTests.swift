@@ -130,8 +130,10 @@ struct RenderTests {
         #expect(paragraph.style["color"] == "rgb(51, 51, 51)")
         #expect(paragraph.style["display"] == "block")
         #expect(paragraph.style.keys.sorted() == [
-            "background-color", "color", "display", "font-size", "line-height", "opacity", "position", "visibility",
+            "background-color", "background-image", "color", "display", "font-size", "font-weight", "line-height",
+            "opacity", "position", "visibility",
         ])
+        #expect(paragraph.style["background-image"] == "none" && paragraph.style["font-weight"] == "400")
         let box = try #require(paragraph.box)
         #expect(box.width > 0 && box.height > 0)
         #expect(byPath["/html/body/div[2]"]?.style["display"] == "none")

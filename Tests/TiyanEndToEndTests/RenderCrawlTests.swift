@@ -13,6 +13,9 @@ import TiyanTestSupport
         let auto: String
         let never: String
         let autoOutcome: TiyanProcess.Outcome
+        /// `--render auto` on a machine whose Chromium cannot start, and `--render always` there.
+        let unavailable: TiyanProcess.Outcome
+        let always: TiyanProcess.Outcome
         let workspace: String
         let requestedHosts: Set<String>
     }
@@ -21,17 +24,22 @@ import TiyanTestSupport
         let fixture = try await FixtureCrawl.start()
         let targets = fixture.workspace + "/render-targets.yaml"
         try FixturePortals.renderTargetsYAML.write(toFile: targets, atomically: true, encoding: .utf8)
-        func crawl(_ mode: String) async throws -> TiyanProcess.Outcome {
-            var arguments = fixture.crawlArguments(out: fixture.workspace + "/" + mode, targets: targets)
+        func crawl(_ mode: String, out: String? = nil, environment: [String: String] = [:]) async throws
+            -> TiyanProcess.Outcome
+        {
+            var arguments = fixture.crawlArguments(out: fixture.workspace + "/" + (out ?? mode), targets: targets)
             if let flag = arguments.firstIndex(of: "--render") { arguments[flag + 1] = mode }
-            return try await TiyanProcess.run(arguments)
+            return try await TiyanProcess.run(arguments, environment: environment)
         }
         let auto = try await crawl("auto")
         let never = try await crawl("never")
+        let missing = ["TIYAN_CHROMIUM": fixture.workspace + "/no-such-chromium"]
+        let unavailable = try await crawl("auto", out: "unavailable", environment: missing)
+        let always = try await crawl("always", out: "always-unavailable", environment: missing)
         let hosts = Set(fixture.server.requests.map(\.host))
         await fixture.stop()
-        return Runs(auto: auto.lastLine, never: never.lastLine, autoOutcome: auto, workspace: fixture.workspace,
-                    requestedHosts: hosts)
+        return Runs(auto: auto.lastLine, never: never.lastLine, autoOutcome: auto, unavailable: unavailable,
+                    always: always, workspace: fixture.workspace, requestedHosts: hosts)
     }
 
     static let chromium: String? = {
@@ -149,6 +157,27 @@ import TiyanTestSupport
         let manifest = try JSONValue.parse(String(decoding: FileManager.default.contents(atPath: runs.auto + "/run.json") ?? Data(), as: UTF8.self))
         #expect(manifest["options"]?["render"]?.stringValue == "auto")
         #expect(manifest["options"]?["render_engine"]?.stringValue?.hasPrefix("Chrome/") == true)
+    }
+
+    /// Without a browser, auto warns once and judges the served pages exactly as `never` does;
+    /// `always`, which promises rendering, refuses to run.
+    @Test func withoutChromiumAutoFallsBackAndSaysSo() async throws {
+        let runs = try await Self.runs.value
+        let fallback = runs.unavailable
+        #expect(fallback.status == 0, "\(fallback.stderr.suffix(2000))")
+        #expect(fallback.stderr.components(separatedBy: "warning:").count == 2, "one warning: \(fallback.stderr)")
+        #expect(fallback.stderr.contains("pages are judged as served"))
+        let manifest = try JSONValue.parse(String(
+            decoding: FileManager.default.contents(atPath: fallback.lastLine + "/run.json") ?? Data(), as: UTF8.self))
+        #expect(manifest["options"]?["render"]?.stringValue == "unavailable")
+        let served = try results(runs.never)
+        let fellBack = try results(fallback.lastLine)
+        #expect(served.count == fellBack.count && served.count > 100)
+        for (key, result) in served {
+            #expect(fellBack[key]?["status"] == result["status"], "\(key)")
+        }
+        #expect(runs.always.status == 1)
+        #expect(runs.always.stderr.contains("--render always"), "\(runs.always.stderr)")
     }
 
     @Test func reprobeOfARenderedRunReproducesItsResultsOffline() async throws {
