@@ -47,7 +47,15 @@ import TiyanTestSupport
         let root = TiyanProcess.repositoryRoot
         let outcome = try await TiyanProcess.run(["validate", root + "/targets.yaml", root + "/probes"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(outcome.stdout.contains("33 targets"))
+        #expect(outcome.stdout.contains("41 targets"))
+    }
+
+    /// The default crawl covers the mobile ends of the mission, each in its province's region.
+    @Test func defaultTargetsIncludeTheMobileEnds() throws {
+        let text = try String(contentsOfFile: TiyanProcess.repositoryRoot + "/targets.yaml", encoding: .utf8)
+        #expect(text.components(separatedBy: "kind: h5").count - 1 >= 5)
+        #expect(text.components(separatedBy: "kind: miniprogram-web").count - 1 >= 2)
+        #expect(text.contains("user_agent: wechat"))
     }
 
     @Test func checkPrintsJSONForALocalFile() async throws {

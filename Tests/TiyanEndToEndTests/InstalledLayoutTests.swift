@@ -24,7 +24,7 @@ import Testing
         let elsewhere = try temporaryFolder("tiyan-cwd")
         let validate = try await TiyanProcess.runProgram(binary, ["validate"], in: elsewhere)
         #expect(validate.status == 0, "\(validate.stderr)")
-        #expect(validate.stdout.contains("33 targets in \(prefix)/share/tiyan/targets.yaml"), "\(validate.stdout)")
+        #expect(validate.stdout.contains("41 targets in \(prefix)/share/tiyan/targets.yaml"), "\(validate.stdout)")
         let path = try await TiyanProcess.runProgram(binary, ["probes", "path"], in: elsewhere)
         #expect(path.stdout == prefix + "/share/tiyan/probes\n")
 
