@@ -14,7 +14,22 @@ enum StyleSheetVisibility {
         "display", "visibility", "opacity", "font-size", "letter-spacing", "word-spacing", "line-height",
     ]
 
+    /// On a rendered page the browser's computed display, visibility and opacity are final:
+    /// every sheet, every script-set style and the UA sheet are already in them. They are given
+    /// as important so that no inline declaration is read over them. Sizes and spacing are left
+    /// to the cascade, whose inline-against-sheet question the text-spacing rules ask.
+    static func computed(_ view: RenderedView) -> [String: [StyleDeclaration]] {
+        var byPath: [String: [StyleDeclaration]] = [:]
+        for element in view.elements {
+            byPath[element.xpath] = ["display", "visibility", "opacity"].compactMap { property in
+                element.style[property].map { StyleDeclaration(property: property, value: $0, important: true) }
+            }
+        }
+        return byPath
+    }
+
     static func declarations(of page: SitePage, site: SiteContext) -> [String: [StyleDeclaration]] {
+        if let view = page.view, !view.elements.isEmpty { return computed(view) }
         var texts: [String] = []
         let fetched = site.records(.stylesheet).filter { $0.hasBody && $0.error == nil }
         for sheet in page.document.stylesheets {

@@ -77,4 +77,30 @@ import TiyanCore
         let results = runner.evaluate(site(rendered: Self.empty, wait: .timeCap), indicators: ["SB-07"])
         #expect(results.map(\.status) == [.undetermined])
     }
+
+    /// Hidden-ness on a rendered page is the browser's: an image a script hid (computed display
+    /// none) is not in the ACT rule's applicability, the same image shown fails it.
+    @Test func accessibilityRulesReadTheComputedDisplay() {
+        let dom = """
+            <!DOCTYPE html><html lang="zh-CN"><head><title>首页</title></head><body><div id="app">
+            <img src="/banner.png" class="banner"></div></body></html>
+            """
+        func result(display: String) -> IndicatorResult? {
+            var site = Fixtures.site([Fixtures.record(.home, html: Self.shell)])
+            let style = ["display": display, "visibility": "visible", "opacity": "1"]
+            site.renders = [RenderedView(
+                pageSequence: 0, url: Fixtures.homeURL, dom: Data(dom.utf8),
+                elements: [
+                    RenderedElement(xpath: "/html", style: ["display": "block"], box: .init(x: 0, y: 0, width: 1366, height: 768)),
+                    RenderedElement(xpath: "/html/body", style: ["display": "block"], box: .init(x: 0, y: 0, width: 1366, height: 768)),
+                    RenderedElement(xpath: "/html/body/div", style: ["display": "block"], box: .init(x: 0, y: 0, width: 1366, height: 100)),
+                    RenderedElement(xpath: "/html/body/div/img", style: style,
+                                    box: display == "none" ? nil : .init(x: 0, y: 0, width: 1366, height: 100)),
+                ],
+                viewport: .desktop, engine: "Chrome/142", waitOutcome: .networkIdle)]
+            return runner.evaluate(site, indicators: ["ACT-23a2a8-home"]).first
+        }
+        #expect(result(display: "inline")?.status == .fail, "\(result(display: "inline")?.json.serialized() ?? "")")
+        #expect(result(display: "none")?.status == .notApplicable, "\(result(display: "none")?.json.serialized() ?? "")")
+    }
 }
