@@ -156,6 +156,9 @@ import TiyanTestSupport
         #expect(String(decoding: miniProgram.dom, as: UTF8.self).contains("微信授权登录"))
         let manifest = try JSONValue.parse(String(decoding: FileManager.default.contents(atPath: runs.auto + "/run.json") ?? Data(), as: UTF8.self))
         #expect(manifest["options"]?["render"]?.stringValue == "auto")
+        let schemas = try await TiyanProcess.runProgram(
+            "/usr/bin/env", ["python3", TiyanProcess.repositoryRoot + "/schemas/validate.py", runs.auto])
+        #expect(schemas.status == 0, "a rendered run folder keeps to schemas/: \(schemas.stdout) \(schemas.stderr)")
         #expect(manifest["options"]?["render_engine"]?.stringValue?.hasPrefix("Chrome/") == true)
     }
 
