@@ -125,12 +125,7 @@ extension TargetSession {
         case .always: return true
         case .auto:
             if target.kind != .portal { return true }
-            if [.home, .login, .privacy, .agreement].contains(record.role) { return true }
-            guard let document = document(for: record) else { return false }
-            let nature = PageNature.classify(status: record.status, headers: record.headers, body: record.body,
-                                             document: document, markers: crawler.settings.pageNature)
-            if case .scriptShell = nature { return true }
-            return false
+            return [.home, .login, .privacy, .agreement].contains(record.role) || shells.contains(record.sequence)
         }
     }
 

@@ -361,7 +361,8 @@ final class TargetSession {
     /// this reading (the record in `records` carries it) but archives what was observed: the
     /// probes derive the reading again from the bytes (PageVerdict).
     private func classify(_ record: inout FetchRecord) -> HTMLDocument? {
-        let (judged, document) = PageVerdict.judged(record, markers: crawler.settings.pageNature)
+        let (judged, document, nature) = PageVerdict.judgedWithNature(record, markers: crawler.settings.pageNature)
+        if case .scriptShell = nature { shells.insert(records.count) }
         if judged.error != record.error { observed[records.count] = record }
         record = judged
         return document
@@ -375,6 +376,8 @@ final class TargetSession {
     private var documents: [Int: HTMLDocument] = [:]
     /// Records as fetched, by sequence, where the crawl's reading changed them.
     private var observed: [Int: FetchRecord] = [:]
+    /// Sequences of pages whose served HTML is a script shell (the render stage's `auto`).
+    private(set) var shells: Set<Int> = []
 
     private static func keepsDocument(of record: FetchRecord) -> Bool { record.role != .searchResults }
 

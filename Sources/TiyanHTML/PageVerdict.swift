@@ -11,21 +11,30 @@ public enum PageVerdict {
     public static func judged(
         _ archived: FetchRecord, markers: PageNatureMarkers, document: HTMLDocument? = nil
     ) -> (record: FetchRecord, document: HTMLDocument?) {
+        let verdict = judgedWithNature(archived, markers: markers, document: document)
+        return (verdict.record, verdict.document)
+    }
+
+    /// As `judged`, with the page's nature (nil for records that are not judged), so a caller
+    /// that also asks "is this a script shell?" does not classify the page a second time.
+    public static func judgedWithNature(
+        _ archived: FetchRecord, markers: PageNatureMarkers, document: HTMLDocument? = nil
+    ) -> (record: FetchRecord, document: HTMLDocument?, nature: PageNature?) {
         // Only pages were ever read this way; other records are judged as archived.
-        guard isJudged(archived) else { return (archived, nil) }
+        guard isJudged(archived) else { return (archived, nil, nil) }
         var record = observed(archived)
         let page = document ?? (looksLikeHTML(record)
             ? HTMLDocument(data: record.body, contentType: record.contentType, url: record.finalURL) : nil)
-        if case let .challenge(reason) = PageNature.classify(
+        let nature = PageNature.classify(
             status: record.status, headers: record.headers, body: record.body, document: page, markers: markers)
-        {
+        if case let .challenge(reason) = nature {
             record.error = .challenge
             record.errorDetail = reason
         } else if record.error == nil, page == nil, !record.body.isEmpty {
             record.error = .notHTML
             record.errorDetail = "content type \(record.contentType ?? "none")"
         }
-        return (record, page)
+        return (record, page, nature)
     }
 
     /// Pages a citizen would see that answered; a search API's JSON answer is a result list,
