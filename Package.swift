@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "TiyanArchiveTests", dependencies: ["TiyanArchive"]),
         .testTarget(name: "TiyanConfigTests", dependencies: ["TiyanConfig"]),
         .testTarget(name: "TiyanCrawlTests", dependencies: ["TiyanCrawl", "TiyanConfig", "TiyanHTML", "TiyanCore",
-                                                             "TiyanTestSupport", "TiyanBrowser", "TiyanArchive"]),
+                                                             "TiyanTestSupport", "TiyanBrowser", "TiyanArchive", "TiyanFetch"]),
         .testTarget(name: "TiyanProbesTests", dependencies: ["TiyanProbes", "TiyanHTML", "TiyanConfig"]),
         .testTarget(name: "TiyanScoringTests", dependencies: ["TiyanScoring", "TiyanConfig", "TiyanCore"]),
         .testTarget(name: "TiyanBrowserTests", dependencies: ["TiyanBrowser", "TiyanProcess", "TiyanCore", "TiyanHTML"]),
