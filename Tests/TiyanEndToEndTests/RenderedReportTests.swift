@@ -47,6 +47,13 @@ import TiyanTestSupport
         #expect(console.isEmpty, "console: \(console)")
         #expect(dom.components(separatedBy: "<img ").count - 1 == images.count)
         #expect(!dom.contains("<script"))
+        // Control: without img-src the same page logs the refusal, so a clean console above means
+        // the images were allowed, not that refusals go unseen.
+        let control = fixture.workspace + "/control.html"
+        try report.replacingOccurrences(of: "; img-src data:\"", with: "\"")
+            .write(toFile: control, atomically: true, encoding: .utf8)
+        let refused = try await ChromiumReportTests.load(control).console
+        #expect(refused.contains { $0.contains("Loading the image 'data:image/png") }, "control console: \(refused.count) lines")
 
         // reprobe reads the same screenshots back from the archive.
         let copy = fixture.workspace + "/reprobe-copy"
