@@ -17,6 +17,8 @@ extension HTMLReport {
         var dimensions: [HTMLReportInput.DimensionScore]
         var rank: Int?
         var guide: IndicatorGuide
+        /// The target's rendered views in archive order, each with its anchor (`shotAnchors`).
+        var screenshots: [(anchor: String, shot: ReportScreenshot)] = []
 
         func render() -> String {
             var out = "<section class=\"target per-target t\(index)\" id=\"\(HTMLReport.anchor(target.id))\">\n"
@@ -44,6 +46,7 @@ extension HTMLReport {
                 out += "<h3>Assessment dimensions 评估维度</h3>\n"
                     + HTMLReport.dimensionChart(dimensions, targetID: target.id) + "\n"
             }
+            out += gallery()
             out += indicators()
             out += pageTable()
             return out + "<p class=\"back\"><a href=\"#overview\">↑ Overview 总览</a></p>\n</section>\n"
@@ -223,7 +226,7 @@ extension HTMLReport {
         /// One evidence item as a line: its URL (and archived copy), without the snippet.
         private func evidenceLink(_ item: Evidence) -> String {
             guard !item.url.isEmpty else { return escapeHTML(Self.clip(item.snippet, 120)) }
-            return shortLink(item.url, limit: 56) + archivedLink(item.url)
+            return shortLink(item.url, limit: 56) + archivedLink(item.url) + shotLink(item)
         }
 
         /// The shown evidence items; a URL repeated from the item before is not repeated.
@@ -238,7 +241,9 @@ extension HTMLReport {
 
         private func evidence(_ item: Evidence, showURL: Bool) -> String {
             var out = "<div class=\"evidence\">"
-            if !item.url.isEmpty, showURL { out += "<div>\(shortLink(item.url, limit: 60))\(fetchRecord(item.url))</div>" }
+            if !item.url.isEmpty, showURL {
+                out += "<div>\(shortLink(item.url, limit: 60))\(fetchRecord(item.url))\(shotLink(item))</div>"
+            }
             if !item.locator.isEmpty { out += "<div><code>\(escapeHTML(item.locator))</code></div>" }
             if !item.snippet.isEmpty { out += "<pre>\(EvidenceMarkup.snippet(item, limit: HTMLReport.snippetShown))</pre>" }
             // A search query's result list is in results.jsonl and its archived copy.
@@ -254,7 +259,7 @@ extension HTMLReport {
 
         /// Where the archived page of `url` is: its pages.jsonl line (a link to its row below)
         /// and its WARC offset, the fetch that answered with a body preferred.
-        private func fetchRecord(_ url: String) -> String {
+        func fetchRecord(_ url: String) -> String {
             let candidates = pages.filter { $0.page.url == url || $0.page.finalURL == url }
             guard let found = candidates.first(where: { $0.page.warcOffset != nil && $0.page.error == nil })
                 ?? candidates.first

@@ -21,12 +21,17 @@ public struct HTMLReportInput: Sendable {
     public var minimumCoverage: Double
     /// Indicator names, sources, pass requirements and fixes.
     public var guide: IndicatorGuide
+    /// Per target id, the screenshots of its rendered pages in archive order; a target without
+    /// an entry (every target of a run that rendered nothing) gets no gallery.
+    public var screenshots: [String: [ReportScreenshot]]
 
     public init(
         manifest: RunManifest, targets: [Target], scores: [TargetScore], modules: [String],
         results: [IndicatorResult], pages: [PageLine], dimensions: [String: [DimensionScore]]? = nil,
-        minimumCoverage: Double = 0, guide: IndicatorGuide = IndicatorGuide()
+        minimumCoverage: Double = 0, guide: IndicatorGuide = IndicatorGuide(),
+        screenshots: [String: [ReportScreenshot]] = [:]
     ) {
+        self.screenshots = screenshots
         self.minimumCoverage = minimumCoverage
         self.guide = guide
         self.manifest = manifest

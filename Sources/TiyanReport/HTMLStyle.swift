@@ -67,4 +67,18 @@ enum HTMLStyle {
         @media print{.filters{display:none}pre{max-height:none}a.url::after{content:""}}
 
         """
+
+    /// Only in reports with screenshots, so a run that rendered nothing keeps its page as it was.
+    /// Thumbnails are width-limited and show the top of a tall capture; the figure the URL's fragment names (`#shot-…`, a thumbnail
+    /// or a piece of evidence links there) shows its image at full size, no wider than the page.
+    static let galleryCSS = """
+
+        .gallery{display:flex;flex-wrap:wrap;gap:.6rem;align-items:flex-start;margin:.3rem 0}
+        figure.shot{margin:0;width:15rem;max-width:100%;font-size:.78rem}
+        figure.shot img{display:block;width:100%;height:auto;max-height:10rem;object-fit:cover;object-position:top;border:1px solid #d0d7de;background:#f6f8fa}
+        figure.shot figcaption{margin-top:.2rem;color:#1f2328}
+        figure.shot:target{width:100%}
+        figure.shot:target img{width:auto;max-width:100%;max-height:none;object-fit:contain;outline:2px solid #0969da}
+
+        """
 }

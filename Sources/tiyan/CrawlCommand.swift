@@ -198,7 +198,8 @@ struct CrawlCommand: AsyncParsableCommand {
             try AtomicFile.write(HTMLReport.render(HTMLReportInput(
                 manifest: manifest, targets: outputs.contents.targets, scores: outputs.scores,
                 modules: pipeline.runner.modules, results: outputs.results, pages: outputs.pages,
-                minimumCoverage: pipeline.scorer.rules.coverage.minimum, guide: pipeline.guide)),
+                minimumCoverage: pipeline.scorer.rules.coverage.minimum, guide: pipeline.guide,
+                screenshots: ReportScreenshots.load(archive: archivePath, contents: outputs.contents))),
                 to: directory + "/index.html")
             // Last: run.json is what marks the run complete (RunFolders.isComplete).
             try AtomicFile.write(manifest.render(), to: directory + "/run.json")

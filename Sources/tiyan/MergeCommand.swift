@@ -130,7 +130,7 @@ struct MergeCommand: AsyncParsableCommand {
             try AtomicFile.write(HTMLReport.render(HTMLReportInput(
                 manifest: manifest, targets: contents.targets, scores: scores, modules: moduleList,
                 results: results, pages: pages, minimumCoverage: scorer.rules.coverage.minimum,
-                guide: guide)),
+                guide: guide, screenshots: ReportScreenshots.load(archive: archive, contents: contents))),
                 to: directory + "/index.html")
             // Last: run.json marks the run complete.
             try AtomicFile.write(manifest.render(), to: directory + "/run.json")

@@ -135,7 +135,8 @@ struct ReprobeCommand: AsyncParsableCommand {
             try AtomicFile.write(HTMLReport.render(HTMLReportInput(
                 manifest: manifest, targets: outputs.contents.targets, scores: outputs.scores,
                 modules: pipeline.runner.modules, results: outputs.results, pages: outputs.pages,
-                minimumCoverage: pipeline.scorer.rules.coverage.minimum, guide: pipeline.guide)),
+                minimumCoverage: pipeline.scorer.rules.coverage.minimum, guide: pipeline.guide,
+                screenshots: ReportScreenshots.load(archive: runDirectory + "/archive.warc.gz", contents: outputs.contents))),
                 to: runDirectory + "/index.html")
         } catch {
             throw RunFailure("cannot write \(runDirectory)/index.html: \(error)")

@@ -11,8 +11,8 @@ import TiyanTestSupport
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// Loads `file` headless with console messages on stderr; returns the DOM after load and the
-    /// console lines.
-    private func load(_ file: String) async throws -> (dom: String, console: [String]) {
+    /// console lines (Content Security Policy refusals among them).
+    static func load(_ file: String) async throws -> (dom: String, console: [String]) {
         guard let chromium = Self.chromium else {
             throw TestFailure("chromium is not installed (scripts/install-deps installs it)")
         }
@@ -38,7 +38,7 @@ import TiyanTestSupport
         let control = NSTemporaryDirectory() + "tiyan-control-\(UUID().uuidString).html"
         try "<!DOCTYPE html><html><body><script>console.error('tiyan-control-' + (6 * 7))</script></body></html>"
             .write(toFile: control, atomically: true, encoding: .utf8)
-        let (dom, console) = try await load(control)
+        let (dom, console) = try await Self.load(control)
         #expect(console.contains { $0.contains("tiyan-control-42") }, "console lines: \(console)")
         #expect(dom.contains("<body>"))
     }
@@ -48,7 +48,7 @@ import TiyanTestSupport
         let report = try run.file("index.html")
         // The payloads did reach the report (as text), or this test would prove nothing.
         #expect(report.components(separatedBy: "data-pwned").count > 3, "payloads missing from the report")
-        let (dom, console) = try await load(run.directory + "/index.html")
+        let (dom, console) = try await Self.load(run.directory + "/index.html")
         #expect(console.isEmpty, "console: \(console)")
         #expect(dom.contains("class=\"chart\""), "the heat map is in the rendered page")
 

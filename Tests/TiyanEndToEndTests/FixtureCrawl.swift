@@ -24,8 +24,8 @@ struct FixtureCrawl {
     }
 
     /// `tiyan crawl` arguments over the fixture targets writing under `out`.
-    func crawlArguments(out: String, targets: String? = nil, timeout: Int = 3) -> [String] {
-        ["crawl", "--render", "never", "--targets", targets ?? workspace + "/targets.yaml", "--probes", TiyanProcess.repositoryRoot + "/probes",
+    func crawlArguments(out: String, targets: String? = nil, timeout: Int = 3, render: String = "never") -> [String] {
+        ["crawl", "--render", render, "--targets", targets ?? workspace + "/targets.yaml", "--probes", TiyanProcess.repositoryRoot + "/probes",
          "--out", out, "--connect-to", ":443:127.0.0.1:\(tls.port)", "--connect-to", "::127.0.0.1:\(server.port)",
          "--cacert", tls.certificatePath, "--delay-ms", "0", "--timeout", "\(timeout)", "--max-body-mb", "1"]
     }
