@@ -19,6 +19,10 @@ extension HTMLReport.TargetSection {
                 out += "<a href=\"#\(anchor)\" title=\"full size 原图\"><img src=\"data:image/png;base64,"
                     + shot.png.base64EncodedString() + "\"\(size) alt=\"screenshot 截图 "
                     + escapeHTML(Self.clip(shot.viewURL, 120)) + "\"></a>"
+            } else if shot.withheldBytes > 0 {
+                let offset = shot.warcOffset.map { ", archive.warc.gz offset \($0)" } ?? ""
+                out += "<p class=\"empty\">Screenshot kept in the archive, not inlined 截图未内嵌 "
+                    + "(\((shot.withheldBytes + 1023) / 1024) KB\(offset))</p>"
             } else {
                 out += "<p class=\"empty\">\(shot.png.isEmpty ? "No screenshot 无截图" : "Not a PNG 非 PNG 截图")</p>"
             }

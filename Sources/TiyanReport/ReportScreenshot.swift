@@ -22,6 +22,11 @@ public struct ReportScreenshot: Sendable, Hashable {
     public var refusedCount: Int
     /// Empty when the capture failed or could not be read back.
     public var png: Data
+    /// The size of a screenshot left in the archive rather than inlined (the report's size
+    /// budget), 0 when `png` is the screenshot or there is none.
+    public var withheldBytes = 0
+    /// Where the view's records start in archive.warc.gz.
+    public var warcOffset: Int64?
 
     public init(
         pageSequence: Int, pageRole: String, pageURL: String, pageFinalURL: String, viewURL: String,
@@ -50,6 +55,7 @@ public struct ReportScreenshot: Sendable, Hashable {
             waitOutcome: view.waitOutcome, engine: view.engine, elapsedMilliseconds: view.elapsedMilliseconds,
             requestCount: view.requests.count, refusedCount: view.requests.filter { $0.error != nil }.count,
             png: view.screenshot)
+        warcOffset = view.warcOffset
     }
 
     /// The bytes start with the PNG signature: only then are they labelled `image/png`.
