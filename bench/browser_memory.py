@@ -13,7 +13,8 @@ reported so far (lines "[target] render network_idle|load_only|time_cap ..."), s
 read against the work done. tiyan's own peak is its VmHWM, read until it exits.
 
 Writes OUT_JSON: {"interval_s", "samples": [[t_s, browser_rss_kb, browser_pss_kb, processes,
-tiyan_rss_kb, renders], ...], "tiyan_hwm_kb", "peak": {...}}. Collects only: bench/report.py judges.
+tiyan_rss_kb, renders], ...], "tiyan_hwm_kb", "browser_cpu_s" (user + system CPU of the browser's
+processes as last sampled), "peak": {...}}. Collects only: bench/report.py judges.
 Python 3 standard library only.
 """
 
@@ -24,11 +25,12 @@ import re
 import time
 
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+TICKS = os.sysconf("SC_CLK_TCK")
 RENDER_LINE = re.compile(rb"\] render (?:network_idle|load_only|time_cap) ")
 
 
 def processes():
-    """pid -> (parent pid, name, state) of every process /proc shows."""
+    """pid -> (parent pid, name, state, CPU ticks used) of every process /proc shows."""
     table = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -41,16 +43,16 @@ def processes():
         # The name is in parentheses and may itself hold spaces and parentheses.
         head, _, rest = stat.rpartition(b")")
         fields = rest.split()
-        if len(fields) < 2:
+        if len(fields) < 13:
             continue
         name = head.partition(b"(")[2].decode("utf-8", "replace")
-        table[int(entry)] = (int(fields[1]), name, fields[0].decode())
+        table[int(entry)] = (int(fields[1]), name, fields[0].decode(), int(fields[11]) + int(fields[12]))
     return table
 
 
 def children_map(table):
     children = {}
-    for pid, (ppid, _, _) in table.items():
+    for pid, (ppid, *_) in table.items():
         children.setdefault(ppid, []).append(pid)
     return children
 
@@ -69,7 +71,7 @@ def browser_processes(table, children, root):
 
 def crawl_process(table, children, root):
     """tiyan's crawl: root itself, or root's child named tiyan (probe workers are its children)."""
-    if table.get(root, (0, "", ""))[1] == "tiyan":
+    if table.get(root, (0, ""))[1] == "tiyan":
         return root
     return next((pid for pid in children.get(root, []) if table[pid][1] == "tiyan"), None)
 
@@ -144,11 +146,14 @@ def main():
 
     counter = RenderCounter(args.progress)
     samples, tiyan_hwm, start = [], None, time.monotonic()
+    browser_ticks = {}  # pid -> the CPU ticks it had used when last seen
     while alive(args.root):
         table = processes()
         children = children_map(table)
         browser = browser_processes(table, children, args.root)
         own = crawl_process(table, children, args.root)
+        for pid in browser:
+            browser_ticks[pid] = table[pid][3]
         if own is not None:
             tiyan_hwm = max(tiyan_hwm or 0, status_kb(own, "VmHWM") or 0)
         samples.append([round(time.monotonic() - start, 2), sum(map(rss_kb, browser)), sum(map(pss_kb, browser)),
@@ -160,6 +165,8 @@ def main():
         return max((s[column] for s in samples), default=0)
 
     result = {"interval_s": args.interval, "samples": samples, "tiyan_hwm_kb": tiyan_hwm,
+              # up to one interval of each process's last CPU use is missed
+              "browser_cpu_s": round(sum(browser_ticks.values()) / TICKS, 2),
               "renders_seen": counter.count if args.progress else None,
               "peak": {"browser_rss_kb": peak(1), "browser_pss_kb": peak(2), "browser_processes": peak(3),
                        "tiyan_rss_kb": peak(4)}}

@@ -5,7 +5,8 @@
         One line for run.sh's log: renders, wait outcomes, the browser's and tiyan's peaks.
 
 Inputs, keys of report.py's key=value arguments, one comma-separated value per crawl in the order
-run.sh made them (auto, never, auto, never, ...): render_kinds, render_walls, render_rss_kb (GNU
+run.sh made them (auto, never, auto, never, ...): render_kinds, render_walls, render_cpu (user +
+system seconds of the whole process tree, from GNU time), render_rss_kb (GNU
 time's maximum RSS: the largest single process of the tree), render_nginx_requests,
 render_memory (browser_memory.py's JSON), render_archives (warc_renders.py's JSON),
 render_profiles (the crawl's stderr with --profile); and render_targets, render_manifest,
@@ -47,18 +48,25 @@ def slope(points):
 
 def growth(memory, renders):
     """Browser and tiyan memory against the renders done: the peak browser PSS while the first
-    and the second half of the renders were made, and the slopes (kB per render) over the samples
-    taken while the browser ran. A browser that frees what each render used has flat halves and
-    a slope near 0; one that keeps something per render climbs with the renders."""
-    samples = [s for s in memory.get("samples", []) if s[3] > 0 and s[5] is not None]
+    and the second half of the renders were made, and the slopes (kB per render) of the peak seen
+    at each count of renders done. A browser that frees what each render used has flat halves
+    and a slope near 0; one that keeps something per render climbs with the renders. Samples
+    before the first render are left out: they show the browser starting, not rendering."""
+    samples = [s for s in memory.get("samples", []) if s[3] > 0 and s[5]]
     if not samples or not renders:
         return None
     half = renders / 2
     first = [s[2] for s in samples if s[5] <= half]
     second = [s[2] for s in samples if s[5] > half]
-    pss_slope = slope([(s[5], s[2]) for s in samples])
-    rss_slope = slope([(s[5], s[1]) for s in samples])
-    tiyan_slope = slope([(s[5], s[4]) for s in samples if s[4]])
+
+    def peaks(column):
+        by_count = {}
+        for s in samples:
+            if s[column]:
+                by_count[s[5]] = max(by_count.get(s[5], 0), s[column])
+        return sorted(by_count.items())
+
+    pss_slope, rss_slope, tiyan_slope = slope(peaks(2)), slope(peaks(1)), slope(peaks(4))
     return {"samples": len(samples),
             "browser_pss_peak_mb_first_half": _mb(max(first)) if first else None,
             "browser_pss_peak_mb_second_half": _mb(max(second)) if second else None,
@@ -74,6 +82,7 @@ def section(a):
         return None, []
     column = lambda key: (a.get(key, "").split(",") + [""] * len(kinds))[:len(kinds)]
     walls = [float(x) if x else None for x in column("render_walls")]
+    cpu = [float(x) if x else None for x in column("render_cpu")]
     rss = [int(x) if x else None for x in column("render_rss_kb")]
     nginx = [int(x) if x else None for x in column("render_nginx_requests")]
     memory = [_load(p) for p in column("render_memory")]
@@ -91,6 +100,11 @@ def section(a):
     arch = archives[ba] if ba is not None else {}
     renders = arch.get("conversions")
     per_second = renders / extra if renders and extra and extra > 0 else None
+    # CPU is the figure a busy machine moves least: what rendering cost, whoever waited for it.
+    least = lambda idx: min((cpu[i] for i in idx if cpu[i] is not None), default=None)
+    cpu_auto, cpu_never = least(auto), least(never)
+    extra_cpu = cpu_auto - cpu_never if cpu_auto is not None and cpu_never is not None else None
+    browser_cpu = memory[ba].get("browser_cpu_s") if ba is not None else None
     ms = sorted(r["ms"] for r in arch.get("renders", []) if isinstance(r.get("ms"), (int, float)))
     by_target = arch.get("by_target", {})
     spa_ids = {p["id"] for p in _load(a.get("render_manifest")).get("spa_portals", [])}
@@ -123,6 +137,11 @@ def section(a):
         "renders_per_script_built_target": round(statistics.fmean(spa_counts), 2) if spa_counts else None,
         "renders_per_classic_target": round(statistics.fmean(classic_counts), 2) if classic_counts else None,
         "pages_rendered_per_s": round(per_second, 2) if per_second is not None else None,
+        "cpu_s_auto": cpu_auto, "cpu_s_never": cpu_never,
+        "cpu_ratio_auto_over_never": round(cpu_auto / cpu_never, 3) if cpu_auto and cpu_never else None,
+        "extra_cpu_s_per_render": round(extra_cpu / renders, 3) if extra_cpu is not None and renders else None,
+        "browser_cpu_s": browser_cpu,
+        "browser_cpu_s_per_render": round(browser_cpu / renders, 3) if browser_cpu is not None and renders else None,
         "render_ms": {"median": statistics.median(ms), "p90": ms[int(0.9 * (len(ms) - 1))], "max": ms[-1]} if ms else None,
         "dom_bytes": arch.get("dom_bytes"), "screenshot_bytes": arch.get("screenshot_bytes"),
         "browser_peak_rss_mb": _mb(peak(auto, "browser_rss_kb")),
@@ -171,7 +190,12 @@ def markdown(r, walls, kinds, nginx, profiles, ba, bn):
         f"| ratio auto / never | {_fnum(r['ratio_auto_over_never'])} (extra wall {_fnum(r['extra_wall_s'])} s) |",
         f"| renders done (conversion records in archive.warc.gz) | {r['renders'] if r['renders'] is not None else 'n/a'} "
         f"({waits}){per_target}; render lines on stderr: {seen if seen is not None else 'n/a'} |",
-        f"| pages rendered per second (renders / extra wall) | {_fnum(r['pages_rendered_per_s'])} |",
+        f"| pages rendered per second (renders / extra wall) | {_fnum(r['pages_rendered_per_s'])}"
+        + (" (auto was not slower: the load of the machine outweighed rendering; see CPU)"
+           if r['extra_wall_s'] is not None and r['extra_wall_s'] <= 0 else "") + " |",
+        f"| CPU, user + system of the whole tree (GNU time) | auto {_fnum(r['cpu_s_auto'])} s, never {_fnum(r['cpu_s_never'])} s, "
+        f"ratio {_fnum(r['cpu_ratio_auto_over_never'])}; {_fnum(r['extra_cpu_s_per_render'], 3)} s more per render; "
+        f"Chromium's own processes {_fnum(r['browser_cpu_s'])} s ({_fnum(r['browser_cpu_s_per_render'], 3)} s per render) |",
         f"| time per render (navigation to capture) | "
         + (f"median {ms['median']:.0f} ms, p90 {ms['p90']} ms, max {ms['max']} ms" if ms else "n/a") + " |",
         f"| browser peak memory (sum over Chromium's processes, sampled every 200 ms) | RSS {_fnum(r['browser_peak_rss_mb'], 1)} MB, "

@@ -391,8 +391,8 @@ run_rss_points() {  # one crawl of the first N portals per N, for peak RSS again
 # ---------------------------------------------------------------- render measurement
 # The same binary on the same farm (the classic portals plus the script-built ones), once with
 # --render auto and once with --render never per round, alternated, so that load hits both.
-render_targets=0 render_kinds=() render_walls=() render_rss=() render_nginx=() render_memory=() render_archives=()
-render_profiles=()
+render_targets=0 render_kinds=() render_walls=() render_cpu=() render_rss=() render_nginx=() render_memory=()
+render_archives=() render_profiles=()
 run_render_crawl() {  # $1 = auto|never, $2 = round
   local mode="$1" r="$2" tag="render-$1-$2" before t0 t1 rc=0 tpid spid run_dir state reached
   log "render round $r: tiyan crawl --render $mode of $render_targets targets"
@@ -414,13 +414,16 @@ run_render_crawl() {  # $1 = auto|never, $2 = round
   run_dir="$(run_folder_of "$W/$tag.stdout")"
   [ -n "$run_dir" ] && [ -s "$run_dir/pages.jsonl" ] || die "tiyan crawl --render $mode left no run folder with a pages.jsonl"
   # run.json says "unavailable" when the browser did not start: that crawl measured nothing.
-  state="$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1], encoding="utf-8")).get("render", ""))' "$run_dir/run.json")"
+  state="$(python3 -c 'import json, sys; print((json.load(open(sys.argv[1], encoding="utf-8")).get("options") or {}).get("render", ""))' "$run_dir/run.json")"
   [ "$state" = "$mode" ] || die "tiyan crawl --render $mode ran with render: $state (Chromium did not start? $W/$tag.stderr)"
   reached="$(targets_reached "$run_dir/pages.jsonl")"
   [ $(( reached * 10 )) -ge $(( render_targets * 9 )) ] || die "tiyan --render $mode reached only $reached of $render_targets targets"
   python3 "$BENCH/warc_renders.py" "$run_dir/archive.warc.gz" "$W/$tag.renders.json" || die "warc_renders.py failed on $run_dir"
   render_kinds+=("$mode") render_walls+=("$(elapsed "$t0" "$t1")") render_nginx+=("$(( $(served) - before ))")
   render_rss+=("$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$W/$tag.time")")
+  # User + system CPU of tiyan and every child it reaped (probe workers, Chromium and its helpers):
+  # unlike wall time, barely moved by what else the machine runs.
+  render_cpu+=("$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$W/$tag.time")")
   render_memory+=("$W/$tag.memory.json") render_archives+=("$W/$tag.renders.json") render_profiles+=("$W/$tag.stderr")
   log "render round $r: --render $mode in ${render_walls[-1]} s, $(python3 "$BENCH/render_report.py" line \
     "$W/$tag.memory.json" "$W/$tag.renders.json"); nginx served ${render_nginx[-1]} requests"
@@ -464,7 +467,7 @@ python3 "$BENCH/report.py" stamp="$stamp" results_dir="$results_dir" workdir="$W
   scrapy_walls="$(join "${scrapy_walls[@]}")" scrapy_rss_kb="$(join "${scrapy_rss[@]}")" scrapy_json="$scrapy_json" \
   crawl_profile="$W/tiyan-1.stderr" reprobe_wall="$reprobe_wall" reprobe_rss_kb="$reprobe_rss" reprobe_profile="$reprobe_profile" \
   rss_points="$rss_points" \
-  render_kinds="$(join "${render_kinds[@]}")" render_walls="$(join "${render_walls[@]}")" \
+  render_kinds="$(join "${render_kinds[@]}")" render_walls="$(join "${render_walls[@]}")" render_cpu="$(join "${render_cpu[@]}")" \
   render_rss_kb="$(join "${render_rss[@]}")" render_nginx_requests="$(join "${render_nginx[@]}")" \
   render_memory="$(join "${render_memory[@]}")" render_archives="$(join "${render_archives[@]}")" \
   render_profiles="$(join "${render_profiles[@]}")" render_targets="$render_targets" \

@@ -15,6 +15,7 @@ and flagged, never a crash. Python 3 standard library only.
 import collections
 import gzip
 import json
+import os
 import sys
 import zlib
 
@@ -79,6 +80,8 @@ def summarise(path):
 def main():
     if len(sys.argv) not in (2, 3):
         sys.exit(__doc__.split("\n\n")[1])
+    if len(sys.argv) == 3 and os.path.exists(sys.argv[2]) and os.path.samefile(sys.argv[1], sys.argv[2]):
+        sys.exit("warc_renders.py: OUT_JSON is the archive itself")
     text = json.dumps(summarise(sys.argv[1]), ensure_ascii=False)
     if len(sys.argv) == 3:
         with open(sys.argv[2], "w", encoding="utf-8") as f:
