@@ -6,7 +6,8 @@
 
 Inputs, keys of report.py's key=value arguments, one comma-separated value per crawl in the order
 run.sh made them (auto, never, auto, never, ...): render_kinds, render_walls, render_cpu (user +
-system seconds of the whole process tree, from GNU time), render_rss_kb (GNU
+system seconds from GNU time, which leaves out Chromium's renderers: kept in the JSON only; the
+CPU figures come from browser_memory.py's samples), render_rss_kb (GNU
 time's maximum RSS: the largest single process of the tree), render_nginx_requests,
 render_memory (browser_memory.py's JSON), render_archives (warc_renders.py's JSON),
 render_profiles (the crawl's stderr with --profile); and render_targets, render_manifest,
@@ -82,10 +83,11 @@ def section(a):
         return None, []
     column = lambda key: (a.get(key, "").split(",") + [""] * len(kinds))[:len(kinds)]
     walls = [float(x) if x else None for x in column("render_walls")]
-    cpu = [float(x) if x else None for x in column("render_cpu")]
+    time_cpu = [float(x) if x else None for x in column("render_cpu")]
     rss = [int(x) if x else None for x in column("render_rss_kb")]
     nginx = [int(x) if x else None for x in column("render_nginx_requests")]
     memory = [_load(p) for p in column("render_memory")]
+    cpu = [m.get("tree_cpu_s") for m in memory]
     archives = [_load(p) for p in column("render_archives")]
     profiles = [crawl_profile.read(p) for p in column("render_profiles")]
     auto = [i for i, k in enumerate(kinds) if k == "auto"]
@@ -123,7 +125,8 @@ def section(a):
         "targets": int(a["render_targets"]) if a.get("render_targets") else None,
         "script_built_targets": len(spa_ids),
         "chromium": a.get("chromium_version") or None,
-        "crawls": [{"render": k, "wall_s": walls[i], "largest_process_rss_kb": rss[i], "nginx_requests": nginx[i],
+        "crawls": [{"render": k, "wall_s": walls[i], "cpu_s": cpu[i], "cpu_s_gnu_time": time_cpu[i],
+                    "largest_process_rss_kb": rss[i], "nginx_requests": nginx[i],
                     "renders": archives[i].get("conversions"), "by_wait": archives[i].get("by_wait"),
                     "archive_damaged": archives[i].get("damaged"),
                     "renders_in_progress_lines": memory[i].get("renders_seen"),
@@ -193,7 +196,7 @@ def markdown(r, walls, kinds, nginx, profiles, ba, bn):
         f"| pages rendered per second (renders / extra wall) | {_fnum(r['pages_rendered_per_s'])}"
         + (" (auto was not slower: the load of the machine outweighed rendering; see CPU)"
            if r['extra_wall_s'] is not None and r['extra_wall_s'] <= 0 else "") + " |",
-        f"| CPU, user + system of the whole tree (GNU time) | auto {_fnum(r['cpu_s_auto'])} s, never {_fnum(r['cpu_s_never'])} s, "
+        f"| CPU, user + system of every process under tiyan (sampled from /proc) | auto {_fnum(r['cpu_s_auto'])} s, never {_fnum(r['cpu_s_never'])} s, "
         f"ratio {_fnum(r['cpu_ratio_auto_over_never'])}; {_fnum(r['extra_cpu_s_per_render'], 3)} s more per render; "
         f"Chromium's own processes {_fnum(r['browser_cpu_s'])} s ({_fnum(r['browser_cpu_s_per_render'], 3)} s per render) |",
         f"| time per render (navigation to capture) | "
