@@ -3,7 +3,7 @@
 
     report.py key=value ...
 
-Keys given by run.sh: stamp, results_dir, workdir, manifest, pages_jsonl (of round 1), tiyan,
+Keys given by run.sh (the render_* ones are render_report.py's): stamp, results_dir, workdir, manifest, pages_jsonl (of round 1), tiyan,
 tiyan_version, time_file (round 1), curl_rc, curl_check (a JSON file), xmllint_rc, xmllint_files,
 xmllint_bytes, options, and comma-separated lists with one value per round: tiyan_walls,
 tiyan_rss_kb, curl_walls, xmllint_walls, nginx_tiyan_requests, nginx_floor_requests; loadavg
@@ -17,6 +17,9 @@ import os
 import platform
 import subprocess
 import sys
+
+import crawl_profile
+import render_report
 
 AIM_RATIO = 1.5
 AIM_RSS_MB = 300
@@ -133,17 +136,7 @@ def main():
         reprobe_profile = [l for l in lines if l.startswith("profile:") or l[:1] == " "][:28]
 
     # The crawl's own --profile: wall time per stage and which process peaked.
-    crawl_stages, crawl_memory = [], None
-    if a.get("crawl_profile") and os.path.exists(a["crawl_profile"]):
-        with open(a["crawl_profile"], encoding="utf-8", errors="replace") as fh:
-            lines = fh.read().splitlines()
-        if "profile: wall time by stage" in lines:
-            for line in lines[lines.index("profile: wall time by stage") + 1:]:
-                if not line.endswith(tuple("abcdefghijklmnopqrstuvwxyz")) or " s  " not in line:
-                    break
-                seconds, name = line.split(" s  ", 1)
-                crawl_stages.append({"stage": name, "wall_s": float(seconds)})
-        crawl_memory = next((l[len("profile: "):] for l in lines if l.startswith("profile: peak RSS")), None)
+    crawl_stages, crawl_memory = crawl_profile.read(a.get("crawl_profile"))
 
     rss_points = []
     for point in filter(None, a.get("rss_points", "").split(",")):
@@ -152,6 +145,7 @@ def main():
                            "crawl_process_mb": int(crawl_mb) if crawl_mb else None,
                            "probe_worker_mb": int(worker_mb) if worker_mb else None})
 
+    render, render_md = render_report.section(a)
     result = {
         "stamp": a.get("stamp"),
         "options": a.get("options"),
@@ -192,6 +186,7 @@ def main():
                              "pages_per_s": round(reprobe_pps, 1) if reprobe_pps is not None else None},
         "rss_points": rss_points,
         "crawl_stages": crawl_stages, "crawl_memory": crawl_memory,
+        "render": render,
         "aims": {"ratio_max": AIM_RATIO, "rss_mb_max": AIM_RSS_MB,
                  "ratio_met": (ratio <= AIM_RATIO) if ratio is not None else None,
                  "rss_met": (rss_mb < AIM_RSS_MB) if rss_mb is not None else None,
@@ -266,8 +261,8 @@ def main():
         + "\n".join(reprobe_profile) + "\n```\n",
         "The floor repeats tiyan's exact requests with `curl --parallel` and parses every downloaded HTML file "
         "with `xmllint --html`: the cost of fetching and parsing alone, on the same machine, in the same run "
-        "(see bench/README.md).",
-    ]
+        "(see bench/README.md). The rounds above crawl with `--render never`.",
+    ] + render_md
     text = "\n".join(md) + "\n"
     base = os.path.join(a["results_dir"], f"results-{a['stamp']}")
     with open(base + ".md", "w", encoding="utf-8") as fh:

@@ -3,6 +3,7 @@
 #
 #   bench/run.sh [--portals N] [--pages N] [--repeat N] [--keep] [--workdir DIR]
 #                [--results-dir DIR] [--pages-jsonl FILE] [--rss-portals N,N,N] [--no-scrapy]
+#                [--no-render]
 #
 #   TIYAN=path/to/tiyan (default .build/release/tiyan, relative to the repository root)
 #
@@ -17,13 +18,17 @@
 # Scrapy peer (Debian's python3-scrapy, the same requests, lxml parse; --no-scrapy skips it);
 # after the rounds, `tiyan reprobe --profile` of the first run on one core (taskset -c 0) gives
 # reprobe pages per second and the profile; --rss-portals crawls the first N portals of the farm
-# once per N (N <= --portals) for peak RSS against the crawl's size.
+# once per N (N <= --portals) for peak RSS against the crawl's size. All of these crawl with
+# --render never. Then the render measurement (--no-render skips it): the farm plus one
+# script-built portal per four classic ones is crawled with --render auto and with --render never,
+# alternated --repeat times, for what rendering adds (wall, renders, pages rendered per second)
+# and the peak memory of the browser, sampled from /proc every 200 ms.
 # See bench/README.md.
 set -euo pipefail
 umask 022
 
-portals=200 pages=20 repeat=1 keep=0 workdir="" results_dir="" pages_jsonl_in="" rss_portals="" scrapy=1
-usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-2}"; }
+portals=200 pages=20 repeat=1 keep=0 workdir="" results_dir="" pages_jsonl_in="" rss_portals="" scrapy=1 render=1
+usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-2}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --portals) portals="${2:?}"; shift 2 ;;
@@ -35,6 +40,7 @@ while [ $# -gt 0 ]; do
     --pages-jsonl) pages_jsonl_in="$(cd "$(dirname "${2:?}")" && pwd)/$(basename "$2")"; shift 2 ;;
     --rss-portals) rss_portals="${2:?}"; shift 2 ;;
     --no-scrapy) scrapy=0; shift ;;
+    --no-render) render=0; shift ;;
     -h|--help) usage 0 ;;
     *) echo "bench: unknown option $1" >&2; usage 2 ;;
   esac
@@ -128,6 +134,13 @@ if [ -z "$pages_jsonl_in" ]; then
   TIYAN_ABS="$(cd "$(dirname "$TIYAN")" && pwd)/$(basename "$TIYAN")"
 else
   [ -s "$pages_jsonl_in" ] || die "no such pages.jsonl: $pages_jsonl_in"
+  render=0  # the render measurement is of tiyan crawls
+fi
+if [ "$render" = 1 ]; then
+  # Where tiyan looks (Chromium.locate): $TIYAN_CHROMIUM, else these names on PATH.
+  chromium="${TIYAN_CHROMIUM:-$(command -v chromium chromium-browser google-chrome 2>/dev/null | head -1 || true)}"
+  [ -n "$chromium" ] && [ -x "$chromium" ] \
+    || die "the render measurement needs Chromium (scripts/install-deps installs it; --no-render skips the measurement)"
 fi
 
 # ---------------------------------------------------------------- work directory and farm
@@ -142,8 +155,11 @@ mkdir -p "$FARM" "$NG/tmp" "$FLOOR"
 log "work directory $W"
 
 t0=$(now)
+spa_args=()
+# One script-built portal per four classic ones: every fifth target of the render crawls.
+[ "$render" = 0 ] || spa_args=(--spa-portals "$(( (portals + 3) / 4 ))" --render-targets "$W/targets-render.yaml")
 python3 "$BENCH/generate_farm.py" --portals "$portals" --pages "$pages" --out "$FARM" \
-  --targets "$W/targets.yaml" --manifest "$W/manifest.json" || die "farm generation failed"
+  --targets "$W/targets.yaml" --manifest "$W/manifest.json" "${spa_args[@]}" || die "farm generation failed"
 log "farm generated in $(elapsed "$t0" "$(now)") s"
 sync  # let the farm's writeback finish before anything is timed
 
@@ -167,7 +183,7 @@ events { worker_connections 1024; }
 http {
     types {
         text/html html htm; text/css css; application/javascript js; text/plain txt;
-        image/png png; image/jpeg jpg jpeg; image/gif gif; image/x-icon ico;
+        image/png png; image/jpeg jpg jpeg; image/gif gif; image/x-icon ico; application/json json;
     }
     default_type text/html;  # /portal/registerSystemInfo of the filing site has no extension
     log_format bench '\$remote_addr [\$time_local] "\$host" "\$request" \$status \$body_bytes_sent \$request_time "\$http_user_agent"';
@@ -222,7 +238,9 @@ CONNECT_TO="::127.0.0.1:$PORT"
 served() { wc -l < "$NG/access.log" | tr -d ' '; }
 
 # ---------------------------------------------------------------- measurement rounds
-options="--connect-to $CONNECT_TO --delay-ms 0 --per-host 8 --concurrency 32 --ignore-robots"
+base_options="--connect-to $CONNECT_TO --delay-ms 0 --per-host 8 --concurrency 32 --ignore-robots"
+# The rounds measure the crawl as it was before rendering existed; rendering is measured apart.
+options="$base_options --render never"
 tiyan_version="" first_pages=""
 tiyan_walls=() tiyan_rss=() curl_walls=() xml_walls=() nginx_tiyan=() nginx_floor=()
 FLOOR_DL_KIND="" curl_rc="" xml_rc="" xml_files="" xml_bytes="" first_check="" loads=()
@@ -246,16 +264,27 @@ run_tiyan() {  # $1 = round; sets PAGES_JSONL
     tail -20 "$W/tiyan-$r.stderr" >&2 || true
     die "tiyan crawl exited $rc (its stderr: $W/tiyan-$r.stderr)"
   fi
-  run_dir="$(grep -v '^[[:space:]]*$' "$W/tiyan-$r.stdout" | tail -1 || true)"
+  run_dir="$(run_folder_of "$W/tiyan-$r.stdout")"
   [ -n "$run_dir" ] || die "tiyan printed no run folder on stdout"
-  case "$run_dir" in /*) ;; *) run_dir="$REPO/$run_dir" ;; esac
   PAGES_JSONL="$run_dir/pages.jsonl"
   [ -s "$PAGES_JSONL" ] || die "no pages.jsonl in $run_dir"
-  reached="$(python3 -c '
-import json, sys
-print(len({r.get("target") for r in map(json.loads, filter(str.strip, open(sys.argv[1], encoding="utf-8"))) if r.get("status") == 200}))' "$PAGES_JSONL")"
+  reached="$(targets_reached "$PAGES_JSONL")"
   log "round $r: tiyan got HTTP 200 from $reached of $portals portals"
   [ $(( reached * 10 )) -ge $(( portals * 9 )) ] || die "tiyan reached only $reached of $portals portals: the farm or --connect-to is broken"
+}
+
+targets_reached() {  # $1 = pages.jsonl; prints how many targets answered HTTP 200 at least once
+  python3 -c '
+import json, sys
+print(len({r.get("target") for r in map(json.loads, filter(str.strip, open(sys.argv[1], encoding="utf-8"))) if r.get("status") == 200}))' "$1"
+}
+
+# The last non-blank line of a crawl's stdout, as an absolute path.
+run_folder_of() {
+  local dir
+  dir="$(grep -v '^[[:space:]]*$' "$1" | tail -1 || true)"
+  [ -n "$dir" ] || return 0
+  case "$dir" in /*) echo "$dir" ;; *) echo "$REPO/$dir" ;; esac
 }
 
 run_floor() {  # $1 = round; uses PAGES_JSONL
@@ -359,6 +388,56 @@ run_rss_points() {  # one crawl of the first N portals per N, for peak RSS again
   done
 }
 
+# ---------------------------------------------------------------- render measurement
+# The same binary on the same farm (the classic portals plus the script-built ones), once with
+# --render auto and once with --render never per round, alternated, so that load hits both.
+render_targets=0 render_kinds=() render_walls=() render_cpu=() render_rss=() render_nginx=() render_memory=()
+render_archives=() render_profiles=()
+run_render_crawl() {  # $1 = auto|never, $2 = round
+  local mode="$1" r="$2" tag="render-$1-$2" before t0 t1 rc=0 tpid spid run_dir state reached
+  log "render round $r: tiyan crawl --render $mode of $render_targets targets"
+  before=$(served)
+  t0=$(now)
+  # shellcheck disable=SC2086
+  /usr/bin/time -v -o "$W/$tag.time" "$TIYAN_ABS" crawl --targets "$W/targets-render.yaml" --probes "$REPO/probes" \
+    --out "$W/$tag" --profile --render "$mode" $base_options > "$W/$tag.stdout" 2> "$W/$tag.stderr" &
+  tpid=$!
+  python3 "$BENCH/browser_memory.py" "$tpid" "$W/$tag.memory.json" --interval 0.2 --progress "$W/$tag.stderr" &
+  spid=$!
+  wait "$tpid" || rc=$?
+  t1=$(now)
+  wait "$spid" || die "the memory sampler (bench/browser_memory.py) failed"
+  if [ "$rc" != 0 ]; then
+    tail -20 "$W/$tag.stderr" >&2 || true
+    die "tiyan crawl --render $mode exited $rc (its stderr: $W/$tag.stderr)"
+  fi
+  run_dir="$(run_folder_of "$W/$tag.stdout")"
+  [ -n "$run_dir" ] && [ -s "$run_dir/pages.jsonl" ] || die "tiyan crawl --render $mode left no run folder with a pages.jsonl"
+  # run.json says "unavailable" when the browser did not start: that crawl measured nothing.
+  state="$(python3 -c 'import json, sys; print((json.load(open(sys.argv[1], encoding="utf-8")).get("options") or {}).get("render", ""))' "$run_dir/run.json")"
+  [ "$state" = "$mode" ] || die "tiyan crawl --render $mode ran with render: $state (Chromium did not start? $W/$tag.stderr)"
+  reached="$(targets_reached "$run_dir/pages.jsonl")"
+  [ $(( reached * 10 )) -ge $(( render_targets * 9 )) ] || die "tiyan --render $mode reached only $reached of $render_targets targets"
+  python3 "$BENCH/warc_renders.py" "$run_dir/archive.warc.gz" "$W/$tag.renders.json" || die "warc_renders.py failed on $run_dir"
+  render_kinds+=("$mode") render_walls+=("$(elapsed "$t0" "$t1")") render_nginx+=("$(( $(served) - before ))")
+  render_rss+=("$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$W/$tag.time")")
+  # User + system CPU of tiyan and every child it reaped (probe workers, Chromium and its helpers):
+  # unlike wall time, barely moved by what else the machine runs.
+  render_cpu+=("$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$W/$tag.time")")
+  render_memory+=("$W/$tag.memory.json") render_archives+=("$W/$tag.renders.json") render_profiles+=("$W/$tag.stderr")
+  log "render round $r: --render $mode in ${render_walls[-1]} s, $(python3 "$BENCH/render_report.py" line \
+    "$W/$tag.memory.json" "$W/$tag.renders.json"); nginx served ${render_nginx[-1]} requests"
+}
+
+run_render() {
+  local r
+  render_targets="$(grep -c '^  - id: ' "$W/targets-render.yaml")"
+  for r in $(seq "$repeat"); do
+    run_render_crawl auto "$r"
+    run_render_crawl never "$r"
+  done
+}
+
 loads+=("$(loadavg)")
 for r in $(seq "$repeat"); do
   if [ -z "$pages_jsonl_in" ]; then run_tiyan "$r"; else PAGES_JSONL="$pages_jsonl_in"; log "skipping tiyan; floor on the URLs of $PAGES_JSONL"; fi
@@ -369,6 +448,7 @@ done
 if [ -z "$pages_jsonl_in" ]; then
   run_reprobe
   [ -z "$rss_portals" ] || run_rss_points
+  [ "$render" = 0 ] || run_render
 fi
 loads+=("$(loadavg)")
 
@@ -387,5 +467,10 @@ python3 "$BENCH/report.py" stamp="$stamp" results_dir="$results_dir" workdir="$W
   scrapy_walls="$(join "${scrapy_walls[@]}")" scrapy_rss_kb="$(join "${scrapy_rss[@]}")" scrapy_json="$scrapy_json" \
   crawl_profile="$W/tiyan-1.stderr" reprobe_wall="$reprobe_wall" reprobe_rss_kb="$reprobe_rss" reprobe_profile="$reprobe_profile" \
   rss_points="$rss_points" \
+  render_kinds="$(join "${render_kinds[@]}")" render_walls="$(join "${render_walls[@]}")" render_cpu="$(join "${render_cpu[@]}")" \
+  render_rss_kb="$(join "${render_rss[@]}")" render_nginx_requests="$(join "${render_nginx[@]}")" \
+  render_memory="$(join "${render_memory[@]}")" render_archives="$(join "${render_archives[@]}")" \
+  render_profiles="$(join "${render_profiles[@]}")" render_targets="$render_targets" \
+  render_manifest="$W/manifest.json" chromium_version="$([ "$render" = 0 ] || timeout 20 "$chromium" --version 2>/dev/null | head -1 || true)" \
   options="--portals $portals --pages $pages --repeat $repeat; crawl $options" \
   || die "report failed"
