@@ -28,7 +28,8 @@ struct CrashTests {
         await #expect(throws: BrowserError.self) {
             _ = try await browser.render(job, in: context, serve: serve)
         }
-        #expect(clock.now - started < .seconds(10))
+        // Sooner than the 60 s the request is held: the dead browser ended the render, not the server.
+        #expect(clock.now - started < .seconds(55))
         await #expect(throws: BrowserError.self) { _ = try await browser.makeContext() }
         await browser.shutdown()
         // Reaped, not a zombie.
