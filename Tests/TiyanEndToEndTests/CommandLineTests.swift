@@ -81,10 +81,12 @@ import TiyanTestSupport
         try holder.run()
         defer { kill(holder.processIdentifier, SIGKILL) }
         // Wait until it holds the lock: on a loaded machine flock may not have run yet.
+        // The bound is the holder itself (it sleeps 120 s), not a count of tries: a busy CI
+        // machine took longer than 200 tries to start it.
         var held = false
-        for _ in 0..<200 where !held {
+        while !held, holder.isRunning {
             held = try await TiyanProcess.runProgram("/usr/bin/flock", ["-n", lock, "true"]).status != 0
-            if !held { try await Task.sleep(for: .milliseconds(50)) }
+            if !held { try await Task.sleep(for: .milliseconds(100)) }
         }
         try #require(held, "flock never took the lock")
         try FixturePortals.targetsYAML(ids: ["jia"]).write(toFile: workspace + "/targets.yaml", atomically: true, encoding: .utf8)

@@ -12,14 +12,11 @@ import TiyanTestSupport
         guard ChromiumReportTests.chromium != nil else {
             throw TestFailure("chromium is not installed (scripts/install-deps installs it)")
         }
-        let fixture = try await FixtureCrawl.start()
-        let targets = fixture.workspace + "/render-targets.yaml"
-        try FixturePortals.renderTargetsYAML.write(toFile: targets, atomically: true, encoding: .utf8)
-        let crawl = try await TiyanProcess.run(
-            fixture.crawlArguments(out: fixture.workspace + "/reports", targets: targets, timeout: 5, render: "auto"))
-        await fixture.stop()
-        #expect(crawl.status == 0, "\(crawl.stderr.suffix(3000))")
-        let directory = crawl.lastLine
+        // The crawl RenderCrawlTests made: one rendered crawl of the fixture ends serves both
+        // suites (Chromium renders are the heaviest part of the test run).
+        let runs = try await RenderCrawlTests.runs.value
+        #expect(runs.autoOutcome.status == 0, "\(runs.autoOutcome.stderr.suffix(3000))")
+        let directory = runs.auto
         let report = try Self.read(directory + "/index.html")
 
         #expect(report.contains("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\""))
@@ -54,14 +51,14 @@ import TiyanTestSupport
         #expect(!dom.contains("<script"))
         // Control: without img-src the same page logs the refusal, so a clean console above means
         // the images were allowed, not that refusals go unseen.
-        let control = fixture.workspace + "/control.html"
+        let control = runs.workspace + "/control.html"
         try report.replacingOccurrences(of: "; img-src data:\"", with: "\"")
             .write(toFile: control, atomically: true, encoding: .utf8)
         let refused = try await ChromiumReportTests.load(control).console
         #expect(refused.contains { $0.contains("Loading the image 'data:image/png") }, "control console: \(refused.count) lines")
 
         // reprobe reads the same screenshots back from the archive.
-        let copy = fixture.workspace + "/reprobe-copy"
+        let copy = runs.workspace + "/reprobe-copy"
         try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: directory + "/archive.warc.gz", toPath: copy + "/archive.warc.gz")
         let reprobe = try await TiyanProcess.run(["reprobe", copy, "--probes", TiyanProcess.repositoryRoot + "/probes"])
