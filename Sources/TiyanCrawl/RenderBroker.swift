@@ -3,6 +3,7 @@ import TiyanArchive
 import TiyanBrowser
 import TiyanCore
 import TiyanFetch
+import TiyanHTML
 
 /// Answers every request of a target's rendered pages: from what the crawl already archived
 /// when it holds the URL, else by tiyan's own fetcher under the crawl's rules (robots.txt for
@@ -17,6 +18,8 @@ actor RenderBroker {
     private let progress: @Sendable (String) -> Void
     private var known: [String: FetchRecord] = [:]
     private var robots: [String: RobotsPolicy]
+    /// robots.txt fetches under way, by origin: requests that arrive meanwhile wait for them.
+    private var robotsInFlight: [String: Task<RobotsPolicy, Never>] = [:]
     private var inFlight: [String: Task<BrowserAnswer, Never>] = [:]
     private var remaining: Int
     private var nextSequence: Int
@@ -43,29 +46,33 @@ actor RenderBroker {
         self.robots = robots
         remaining = budget
         nextSequence = records.count
-        for record in records where record.status != nil && record.method == "GET" {
-            for url in [record.url, record.finalURL] where known[Self.withoutFragment(url)] == nil {
-                known[Self.withoutFragment(url)] = record
-            }
-        }
+        known = Self.indexed(records, into: [:])
     }
 
     /// Pages the crawl fetched while the stage ran (roles found in a rendered page): later
     /// renders are served them from the archive like any other.
     func learn(_ records: [FetchRecord]) {
+        known = Self.indexed(records, into: known)
+        nextSequence = max(nextSequence, (records.map(\.sequence).max() ?? -1) + 1)
+    }
+
+    /// The responses a GET of each address would be served, by address without fragment; the
+    /// first record of an address wins.
+    private static func indexed(_ records: [FetchRecord], into known: [String: FetchRecord]) -> [String: FetchRecord] {
+        var known = known
         for record in records where record.status != nil && record.method == "GET" {
-            for url in [record.url, record.finalURL] where known[Self.withoutFragment(url)] == nil {
-                known[Self.withoutFragment(url)] = record
+            for url in [record.url, record.finalURL] where known[URLResolver.withoutFragment(url)] == nil {
+                known[URLResolver.withoutFragment(url)] = record
             }
         }
-        nextSequence = max(nextSequence, (records.map(\.sequence).max() ?? -1) + 1)
+        return known
     }
 
     /// The first write to the archive that failed: the run cannot go on without its archive.
     func failure() -> (any Error)? { archiveFailure }
 
     func serve(_ request: BrowserRequest, page: String, userAgent: UserAgent) async -> BrowserAnswer {
-        let url = Self.withoutFragment(request.url)
+        let url = URLResolver.withoutFragment(request.url)
         guard url.hasPrefix("http://") || url.hasPrefix("https://") else { return .refused(errorClass: "not_fetched") }
         // The crawl only ever reads: a page's POST (a login, a form, a tracker) is never sent.
         guard request.method == "GET" || request.method == "HEAD" else { return .refused(errorClass: "not_fetched") }
@@ -103,9 +110,19 @@ actor RenderBroker {
         return Self.answer(record)
     }
 
+    /// One robots.txt fetch per origin; a request that arrives while it is under way waits for
+    /// its answer rather than passing unchecked.
     private func robotsPolicy(for origin: String, page: String) async -> RobotsPolicy {
         if let policy = robots[origin] { return policy }
-        robots[origin] = .allowAll  // one fetch per origin, however many requests wait for it
+        if let running = robotsInFlight[origin] { return await running.value }
+        let task = Task { await self.fetchRobots(for: origin, page: page) }
+        robotsInFlight[origin] = task
+        let policy = await task.value
+        robotsInFlight[origin] = nil
+        return policy
+    }
+
+    private func fetchRobots(for origin: String, page: String) async -> RobotsPolicy {
         let response = await fetcher.fetch(FetchRequest(url: origin + "/robots.txt", userAgent: .tiyan))
         var record = response.record(target: target, role: .robots, method: "GET", configured: false,
                                      userAgentProfile: UserAgent.tiyan.profileName, discoveredFrom: page)
@@ -141,9 +158,5 @@ actor RenderBroker {
         let framing: Set<String> = ["content-encoding", "transfer-encoding", "content-length", "connection"]
         let headers = record.headers.filter { !framing.contains($0.name.lowercased()) }.map { (name: $0.name, value: $0.value) }
         return .served(status: status, headers: headers, body: record.body, sequence: record.sequence)
-    }
-
-    static func withoutFragment(_ url: String) -> String {
-        url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? url
     }
 }

@@ -11,8 +11,8 @@ extension TargetSession {
     func renderPages() async throws {
         let mode = target.render ?? crawler.settings.render
         guard mode != .never, let renderer = crawler.settings.renderer else { return }
-        let pages = Array(pagesToRender(mode).prefix(discoveryRules.limits.renders))
-        guard !pages.isEmpty else { return }
+        var queue = pagesToRender(mode)
+        guard !queue.isEmpty, discoveryRules.limits.renders > 0 else { return }
         try Task.checkCancellation()
         let context: BrowserContext
         do {
@@ -26,7 +26,6 @@ extension TargetSession {
             fetcher: crawler.fetcher, archive: crawler.archive, ignoreRobots: crawler.settings.ignoreRobots,
             progress: crawler.progress)
         var adopted = 0
-        var queue = pagesToRender(mode)
         var navigated = Set(queue.map(renderKey))
         var index = 0
         while index < queue.count, index < discoveryRules.limits.renders {
@@ -93,7 +92,7 @@ extension TargetSession {
     private func discoverRoles(from view: RenderedView, of page: FetchRecord) async throws -> [FetchRecord] {
         guard [.home, .homeMobile, .login, .register].contains(page.role), view.hasDOM else { return [] }
         let document = HTMLDocument(data: view.dom, contentType: "text/html; charset=utf-8",
-                                    url: RenderBroker.withoutFragment(view.url))
+                                    url: URLResolver.withoutFragment(view.url))
         // "PAGE XPATH «text» (rendered)": the page as the crawl fetched it (its route included),
         // so PR-03 can follow the chain of clicks, and the link's locator in the rendered DOM.
         let candidates = (Discovery.candidates(in: document).map { candidate in

@@ -178,7 +178,7 @@ public enum SearchEntryFinder {
             return SearchEntry(source: .form, template: "", locator: form.element.xpath, snippet: form.element.snippet,
                                obstacle: obstacle ?? "the search form submits through a script", charset: charset)
         }
-        let base = action.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? action
+        let base = URLResolver.withoutFragment(action)
         var pairs: [String] = []
         for other in form.fields where other.type == "hidden" && !other.name.isEmpty && other.name != field.name {
             pairs.append(SearchEntry.encode(other.name, charset: charset) + "=" + SearchEntry.encode(other.value, charset: charset))

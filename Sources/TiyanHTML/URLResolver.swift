@@ -96,6 +96,11 @@ public enum URLResolver {
         return serialize(target)
     }
 
+    /// The address without its `#fragment`: what a fetch sends and an archive is keyed by.
+    public static func withoutFragment(_ url: String) -> String {
+        url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? url
+    }
+
     /// The host of a URL, lower-cased, without port.
     public static func host(of url: String) -> String? {
         URLParts(parsing: Substring(clean(url).replacingBackslashes())).host

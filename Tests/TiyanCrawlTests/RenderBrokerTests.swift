@@ -16,13 +16,19 @@ import TiyanHTML
         private let lock = NSLock()
         private var asked: [String] = []
         let table: [String: (status: Int, type: String, body: String)]
+        /// Answers for these addresses are held this long, so that other requests arrive meanwhile.
+        let slow: [String: Duration]
 
-        init(_ table: [String: (status: Int, type: String, body: String)]) { self.table = table }
+        init(_ table: [String: (status: Int, type: String, body: String)], slow: [String: Duration] = [:]) {
+            self.table = table
+            self.slow = slow
+        }
 
         var requests: [String] { lock.withLock { asked } }
 
         func fetch(_ request: FetchRequest) async -> FetchResponse {
             lock.withLock { asked.append(request.url) }
+            if let delay = slow[request.url] { try? await Task.sleep(for: delay) }
             guard let entry = table[request.url] else {
                 return FetchResponse(url: request.url, status: 404, headers: [.init(name: "Content-Type", value: "text/html")],
                                      body: Data("not found".utf8), error: .http4xx)
@@ -121,6 +127,27 @@ import TiyanHTML
         #expect(!fetcher.requests.contains("http://www.spa.gov.cn/api/internal/user"))
         let archived = await broker.archived
         #expect(archived.contains { $0.error == .robotsDisallowed && $0.url.hasSuffix("/api/internal/user") })
+    }
+
+    /// Data requests that arrive while robots.txt is being fetched wait for its answer: none
+    /// slips through unchecked, and robots.txt is asked once.
+    @Test func requestsDuringTheRobotsFetchWaitForIt() async throws {
+        let directory = try temporaryDirectory()
+        let robots = "http://www.spa.gov.cn/robots.txt"
+        let fetcher = TableFetcher([robots: (200, "text/plain", "User-agent: *\nDisallow: /api/\n")],
+                                   slow: [robots: .milliseconds(300)])
+        let (broker, _) = try broker(fetcher, directory: directory)
+        async let first = broker.serve(request("http://www.spa.gov.cn/api/a", "XHR"), page: Self.page.url,
+                                       userAgent: .desktop)
+        async let second = broker.serve(request("http://www.spa.gov.cn/api/b", "Fetch"), page: Self.page.url,
+                                        userAgent: .desktop)
+        for answer in await [first, second] {
+            guard case .refused("robots_disallowed") = answer else {
+                Issue.record("\(answer)")
+                continue
+            }
+        }
+        #expect(fetcher.requests == [robots])
     }
 
     @Test func writesMediaAndAnythingPastTheBudgetAreRefusedWithoutARequest() async throws {

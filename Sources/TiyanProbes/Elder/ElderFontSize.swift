@@ -51,27 +51,10 @@ struct ElderFontSize: Rule {
         _ histogram: ValueHistogram, choice: ElderPageChoice, context: [(String, JSONValue)], confidence: Confidence,
         evidence origin: [Evidence]
     ) -> Finding {
-        let page = choice.page
-        guard let (value, bucket) = histogram.mode else {
-            return Finding(
-                .undetermined, value: .object(context), evidence: [page.scopeEvidence("no body text")],
-                reason: choice.reason("the page has no body text"))
-        }
-        let evidence = origin + StyleSettings.evidence(of: bucket.sample, on: page, [("font_size_px", .number(value))])
-        let finding = Finding(
-            value >= minimum ? .pass : .fail,
-            value: .object(
-                [
-                    ("font_size_px", .number(value)),
-                    ("share", .number(Double(bucket.count) / Double(histogram.total))),
-                    ("text_elements", .number(Double(histogram.total))),
-                    ("distribution", histogram.distribution),
-                ] + context),
-            confidence: confidence, evidence: evidence,
-            reason: choice.reason(
-                value >= minimum
-                    ? nil : "body text is \(ValueHistogram.format(value))px, below \(ValueHistogram.format(minimum))px")
-        )
-        return value >= minimum ? finding : page.negative(finding)
+        let minimum = self.minimum
+        return TypicalValueVerdict(
+            key: "font_size_px", passes: { $0 >= minimum },
+            shortfall: { "body text is \(ValueHistogram.format($0))px, below \(ValueHistogram.format(minimum))px" }
+        ).finding(histogram, choice: choice, context: context, confidence: confidence, evidence: origin)
     }
 }

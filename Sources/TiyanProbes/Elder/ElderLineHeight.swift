@@ -61,30 +61,12 @@ struct ElderLineHeight: Rule {
         _ histogram: ValueHistogram, choice: ElderPageChoice, context: [(String, JSONValue)], confidence: Confidence,
         evidence origin: [Evidence]
     ) -> Finding {
-        let page = choice.page
-        guard let (value, bucket) = histogram.mode else {
-            return Finding(
-                .undetermined, value: .object(context), evidence: [page.scopeEvidence("no body text")],
-                reason: choice.reason("the page has no body text"))
-        }
-        let evidence = origin
-            + StyleSettings.evidence(of: bucket.sample, on: page, [("line_height_ratio", .number(value))])
-        let passes = value >= minimum - 0.001
-        let finding = Finding(
-            passes ? .pass : .fail,
-            value: .object(
-                [
-                    ("line_height_ratio", .number(value)),
-                    ("share", .number(Double(bucket.count) / Double(histogram.total))),
-                    ("text_elements", .number(Double(histogram.total))),
-                    ("distribution", histogram.distribution),
-                ] + context),
-            confidence: confidence, evidence: evidence,
-            reason: choice.reason(
-                passes
-                    ? nil
-                    : "body text line spacing is \(ValueHistogram.format(value))×, below \(ValueHistogram.format(minimum))×"
-            ))
-        return passes ? finding : page.negative(finding)
+        let minimum = self.minimum
+        return TypicalValueVerdict(
+            key: "line_height_ratio", passes: { $0 >= minimum - 0.001 },
+            shortfall: {
+                "body text line spacing is \(ValueHistogram.format($0))×, below \(ValueHistogram.format(minimum))×"
+            }
+        ).finding(histogram, choice: choice, context: context, confidence: confidence, evidence: origin)
     }
 }

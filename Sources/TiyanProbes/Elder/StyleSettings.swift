@@ -43,6 +43,42 @@ struct StyleSettings {
     }
 }
 
+/// The verdict of a rule on the typical value of the page's body text (EL-05's size, EL-06's
+/// spacing), whether the browser computed the values or the cascade did: the mode of
+/// `histogram` under `key`, with its share and distribution, passing when `passes` says so and
+/// otherwise failing with `shortfall(value)` (undetermined where the page is a shell).
+struct TypicalValueVerdict {
+    var key: String
+    var passes: (Double) -> Bool
+    var shortfall: (Double) -> String
+
+    func finding(
+        _ histogram: ValueHistogram, choice: ElderPageChoice, context: [(String, JSONValue)], confidence: Confidence,
+        evidence origin: [Evidence]
+    ) -> Finding {
+        let page = choice.page
+        guard let (value, bucket) = histogram.mode else {
+            return Finding(
+                .undetermined, value: .object(context), evidence: [page.scopeEvidence("no body text")],
+                reason: choice.reason("the page has no body text"))
+        }
+        let evidence = origin + StyleSettings.evidence(of: bucket.sample, on: page, [(key, .number(value))])
+        let passed = passes(value)
+        let finding = Finding(
+            passed ? .pass : .fail,
+            value: .object(
+                [
+                    (key, .number(value)),
+                    ("share", .number(Double(bucket.count) / Double(histogram.total))),
+                    ("text_elements", .number(Double(histogram.total))),
+                    ("distribution", histogram.distribution),
+                ] + context),
+            confidence: confidence, evidence: evidence,
+            reason: choice.reason(passed ? nil : shortfall(value)))
+        return passed ? finding : page.negative(finding)
+    }
+}
+
 /// Counts of a computed value over the page's text elements, with the first element and the
 /// declaration behind each value: the mode is the page's typical value.
 struct ValueHistogram {

@@ -128,7 +128,7 @@ final class SiteContext {
     private func parseRendered(_ record: FetchRecord, _ view: RenderedView) -> SitePage {
         measure("parse rendered") {
             let contentType = "text/html; charset=utf-8"
-            let document = HTMLDocument(data: view.dom, contentType: contentType, url: Self.withoutFragment(view.url))
+            let document = HTMLDocument(data: view.dom, contentType: contentType, url: URLResolver.withoutFragment(view.url))
             if !document.isParsedToEnd { truncatedPages.formUnion([record.url, record.finalURL]) }
             var nature = pageNature.map {
                 PageNature.classify(
@@ -153,10 +153,6 @@ final class SiteContext {
             return .scriptShell(reason: "rendered, but the page had not loaded when the time cap passed")
         }
         return .document
-    }
-
-    private static func withoutFragment(_ url: String) -> String {
-        url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? url
     }
 
     /// The first usable fetch of the role (a verified one before one fetched without certificate
