@@ -27,7 +27,8 @@ extension RenderTests {
         let browser = try await SharedBrowser.shared.chromium()
         let context = try await browser.makeContext()
         let view = try await browser.render(
-            RenderJob(pageSequence: 1, url: FakeSite.url("/index.html"), viewport: .desktop, userAgent: Self.userAgent),
+            RenderJob(pageSequence: 1, url: FakeSite.url("/index.html"), viewport: .desktop, userAgent: Self.userAgent,
+                      timeCap: .seconds(90)),
             in: context, serve: serve)
         await browser.closeContext(context)
         let urls = view.requests.map(\.url)
@@ -45,7 +46,11 @@ extension RenderTests {
                 return .served(status: 204, headers: [], body: Data(), sequence: nil)
             }
             await gauge.enter()
-            try? await Task.sleep(for: .milliseconds(400))
+            // Hold the document until a second tab asks for its own (or 20 s pass): the peak then
+            // shows how many tabs the limiter lets in, not how fast a busy machine opened them.
+            let deadline = ContinuousClock.now + .seconds(20)
+            while await gauge.current < 2, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(20)) }
+            try? await Task.sleep(for: .milliseconds(200))
             await gauge.leave()
             return .served(status: 200, headers: [("Content-Type", "text/html")], body: Data("<p>page</p>".utf8),
                            sequence: 1)
@@ -56,7 +61,7 @@ extension RenderTests {
                 group.addTask {
                     try await browser.render(
                         RenderJob(pageSequence: number, url: FakeSite.url("/page\(number).html"), viewport: .desktop,
-                                  userAgent: Self.userAgent),
+                                  userAgent: Self.userAgent, timeCap: .seconds(90)),
                         in: context, serve: serve)
                 }
             }
@@ -70,7 +75,7 @@ extension RenderTests {
 }
 
 actor Gauge {
-    private var current = 0
+    private(set) var current = 0
     private(set) var peak = 0
 
     func enter() {

@@ -52,7 +52,7 @@ extension RenderTests {
             document.getElementById('out').textContent = go ? 'redirected' : 'stayed';
             </script>
             """))
-        let view = try await render(site, "/index.html", timeCap: .seconds(8))
+        let view = try await render(site, "/index.html")
         #expect(String(decoding: view.dom, as: UTF8.self).contains("<p id=\"out\">stayed</p>"))
         #expect(view.waitOutcome == .networkIdle)
     }

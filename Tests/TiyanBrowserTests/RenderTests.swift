@@ -8,7 +8,10 @@ import TiyanHTML
 struct RenderTests {
     static let userAgent = "Mozilla/5.0 (X11; Linux x86_64) TiyanTest/1.0"
 
-    func render(_ site: FakeSite, _ path: String, viewport: Viewport = .desktop, timeCap: Duration = .seconds(15),
+    /// The cap is generous by default: tests that expect `networkIdle` must not depend on how
+    /// busy the machine is (a CI run starved one 15 s render into `load_only`); the tests of
+    /// the cap give their own.
+    func render(_ site: FakeSite, _ path: String, viewport: Viewport = .desktop, timeCap: Duration = .seconds(90),
                 userAgent: String = RenderTests.userAgent, in context: BrowserContext? = nil) async throws
         -> RenderedView
     {

@@ -29,6 +29,9 @@ import TiyanTestSupport
         {
             var arguments = fixture.crawlArguments(out: fixture.workspace + "/" + (out ?? mode), targets: targets)
             if let flag = arguments.firstIndex(of: "--render") { arguments[flag + 1] = mode }
+            // The facts must not depend on how busy the CI machine is: the default 15 s cap is a
+            // wall-clock bound, and a render it cuts stays a shell (undetermined).
+            arguments += ["--render-time-cap", "60"]
             return try await TiyanProcess.run(arguments, environment: environment)
         }
         let auto = try await crawl("auto")
